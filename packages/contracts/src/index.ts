@@ -1,0 +1,4 @@
+export * from './common';
+export * from './problem';
+export * from './health';
+export * from './auth';
