@@ -5,7 +5,7 @@ export const RoleName = z.enum(['receptionist', 'physiotherapist', 'manager', 'a
 export type RoleName = z.infer<typeof RoleName>;
 
 export const LoginRequest = z.object({
-  email: z.email().max(320).transform((email) => email.trim().toLowerCase()),
+  email: z.string().trim().toLowerCase().pipe(z.email().max(320)),
   password: z.string().min(1).max(1024),
 });
 export type LoginRequest = z.input<typeof LoginRequest>;

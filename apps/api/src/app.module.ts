@@ -1,0 +1,46 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { ServeStaticModule } from '@nestjs/serve-static';
+import { ZodValidationPipe } from 'nestjs-zod';
+import type { Database } from '@ims/prisma';
+import { APP_CONFIG, type AppConfig } from './config/app-config';
+import { DatabaseModule } from './database/database.module';
+import { loggingModule } from './common/logging/logging-module';
+import { ProblemDetailsFilter } from './common/problem/problem-details.filter';
+import { HealthModule } from './health/health.module';
+import { AuthModule } from './auth/auth.module';
+
+export interface AppModuleOptions {
+  config: AppConfig;
+  database: Database;
+}
+
+/** The whole API: feature modules plus the global pipe (zod validation) and filter (problem+json). */
+@Module({})
+export class AppModule {
+  static register({ config, database }: AppModuleOptions): DynamicModule {
+    const webIndex = path.join(config.WEB_DIST_DIR, 'index.html');
+    return {
+      module: AppModule,
+      global: true,
+      imports: [
+        loggingModule(config.LOG_LEVEL),
+        DatabaseModule.forDatabase(database),
+        HealthModule,
+        AuthModule,
+        // The built web app, same origin as the API; unknown non-API paths fall back to index.html (SPA routes).
+        ...(existsSync(webIndex)
+          ? [ServeStaticModule.forRoot({ rootPath: config.WEB_DIST_DIR, exclude: ['/api/{*rest}'], serveStaticOptions: { index: 'index.html', maxAge: '1h' } })]
+          : []),
+      ],
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        { provide: APP_PIPE, useClass: ZodValidationPipe },
+        { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+      ],
+      exports: [APP_CONFIG],
+    };
+  }
+}

@@ -1,0 +1,67 @@
+import { Injectable } from '@nestjs/common';
+import type { PrismaClient } from '@ims/prisma';
+import type { LoginResponse, RoleName } from '@ims/contracts';
+import { InjectPrisma } from '../database/database.tokens';
+import { UnauthenticatedError } from '../common/problem/domain-errors';
+import type { RequestUser } from '../common/access/request-user';
+import { LoginThrottleService } from './login-throttle.service';
+import { PasswordHasher } from './password-hasher';
+import { SessionsService, type NewSession } from './sessions.service';
+
+/** The same words for an unknown email and a wrong password, so a response never tells which accounts exist. */
+const BAD_CREDENTIALS = 'Email or password is incorrect';
+
+export interface ClientInfo {
+  ipAddress: string;
+  userAgent?: string;
+}
+
+@Injectable()
+export class AuthService {
+  constructor(
+    @InjectPrisma() private readonly prisma: PrismaClient,
+    private readonly hasher: PasswordHasher,
+    private readonly sessions: SessionsService,
+    private readonly throttle: LoginThrottleService,
+  ) {}
+
+  /** Checks the credentials (throttled per account and address) and opens a session. */
+  async login(email: string, password: string, client: ClientInfo): Promise<{ session: NewSession; body: LoginResponse }> {
+    await this.throttle.assertAllowed(email, client.ipAddress);
+    const user = await this.prisma.user.findUnique({
+      where: { email },
+      include: { clinics: { select: { clinicId: true } } },
+    });
+    const passwordOk = await this.hasher.verify(password, user?.passwordHash);
+    if (!user || !passwordOk || !user.active) {
+      await this.throttle.recordFailure(email, client.ipAddress);
+      throw new UnauthenticatedError(BAD_CREDENTIALS);
+    }
+    await this.throttle.clearAccount(email);
+    const session = await this.sessions.create(user.id, user.organisationId, client);
+    return {
+      session,
+      body: {
+        user: {
+          id: user.id,
+          email: user.email,
+          name: user.name,
+          roles: user.roles as RoleName[],
+          clinicIds: user.clinics.map((c) => c.clinicId).sort(),
+          organisationId: user.organisationId,
+        },
+        csrfToken: session.csrfToken,
+      },
+    };
+  }
+
+  logout(user: RequestUser): Promise<void> {
+    return this.sessions.revoke(user.sessionId);
+  }
+
+  /** The login shape for an existing session (a reloaded page gets its CSRF token back). */
+  me(user: RequestUser): LoginResponse {
+    const { id, email, name, roles, clinicIds, organisationId, csrfToken } = user;
+    return { user: { id, email, name, roles, clinicIds, organisationId }, csrfToken };
+  }
+}

@@ -1,0 +1,79 @@
+import 'reflect-metadata';
+import { openPglite, openPostgres, seedDemoClinic, hasAnyOrganisation, DEMO_USERS, DEMO_PASSWORD, type Database } from '@ims/prisma';
+import { loadConfig, ConfigError, type AppConfig } from './config/app-config';
+import { createApp } from './create-app';
+
+/**
+ * Boot: validate config, open the database (PGlite demo mode without DATABASE_URL), migrate, seed the demo on first
+ * start, serve, and shut down gracefully on SIGTERM/SIGINT.
+ */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const database = await openDatabase(config);
+  const applied = await database.migrate((message) => console.log(`[migrate] ${message}`));
+  if (applied.length) console.log(`[migrate] applied ${applied.length} migration(s)`);
+  if (config.demo && !(await hasAnyOrganisation(database.prisma))) {
+    console.log('[seed] first start in demo mode: seeding the demo clinic...');
+    const summary = await seedDemoClinic(database.prisma, { log: (message) => console.log(`[seed] ${message}`) });
+    console.log(`[seed] done: ${summary.patients} patients, ${summary.appointments} appointments`);
+  }
+
+  const app = await createApp(config, database);
+  app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
+  const server = await app.listen(config.PORT, config.HOST);
+  installGracefulShutdown(server, config);
+
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.PORT;
+  printBanner(config, port);
+}
+
+async function openDatabase(config: AppConfig): Promise<Database> {
+  if (config.DATABASE_URL) {
+    return openPostgres({
+      url: config.DATABASE_URL,
+      poolMax: config.DB_POOL_MAX,
+      statementTimeoutMs: config.DB_STATEMENT_TIMEOUT_MS,
+    });
+  }
+  console.log(`[db] no DATABASE_URL: embedded PostgreSQL (PGlite) in ${config.pgliteDir}`);
+  return openPglite({ dataDir: config.pgliteDir });
+}
+
+/**
+ * Stop accepting connections at once, let requests in flight finish (idle keep-alive sockets are closed), and force
+ * the exit after SHUTDOWN_TIMEOUT_MS. Nest's shutdown hooks then close the database pool.
+ */
+function installGracefulShutdown(server: import('node:http').Server, config: AppConfig): void {
+  const onSignal = () => {
+    server.closeIdleConnections();
+    const timer = setTimeout(() => {
+      console.error('[shutdown] requests still running after timeout; exiting');
+      process.exit(1);
+    }, config.SHUTDOWN_TIMEOUT_MS);
+    timer.unref();
+  };
+  process.once('SIGTERM', onSignal);
+  process.once('SIGINT', onSignal);
+}
+
+function printBanner(config: AppConfig, port: number): void {
+  const host = config.HOST === '0.0.0.0' || config.HOST === '::' ? 'localhost' : config.HOST;
+  const lines = [`IMS Clinic is running at http://${host}:${port}  (API docs: http://${host}:${port}/api/docs)`];
+  if (config.demo) {
+    lines.push('Demo mode (embedded PostgreSQL). Sign in with any of these, password: ' + DEMO_PASSWORD);
+    for (const user of DEMO_USERS) lines.push(`  ${user.email.padEnd(24)} ${user.roles.join(', ')}`);
+  } else {
+    lines.push('Database: PostgreSQL from DATABASE_URL');
+  }
+  console.log(lines.join('\n'));
+}
+
+main().catch((error) => {
+  if (error instanceof ConfigError) {
+    console.error(error.message);
+    process.exit(2);
+  }
+  console.error('[boot] failed:', error);
+  process.exit(1);
+});
