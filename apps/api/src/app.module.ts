@@ -11,6 +11,7 @@ import { loggingModule } from './common/logging/logging-module';
 import { ProblemDetailsFilter } from './common/problem/problem-details.filter';
 import { HealthModule } from './health/health.module';
 import { AuthModule } from './auth/auth.module';
+import { AuditModule } from './audit/audit.module';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -29,6 +30,7 @@ export class AppModule {
         loggingModule(config.LOG_LEVEL),
         DatabaseModule.forDatabase(database),
         HealthModule,
+        AuditModule,
         AuthModule,
         // The built web app, same origin as the API; unknown non-API paths fall back to index.html (SPA routes).
         ...(existsSync(webIndex)

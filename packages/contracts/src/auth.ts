@@ -20,8 +20,15 @@ export const SessionUser = z.object({
 });
 export type SessionUser = z.infer<typeof SessionUser>;
 
+/**
+ * Where the session stands on two-factor sign-in: `passed` (full access), `verify` (enter a code before anything
+ * else) or `enrol` (the role requires two-factor and the user has none yet: set it up before anything else).
+ */
+export const MfaStatus = z.enum(['passed', 'verify', 'enrol']);
+export type MfaStatus = z.infer<typeof MfaStatus>;
+
 /** Body of `POST /api/auth/login` and `GET /api/auth/me`. */
-export const LoginResponse = z.object({ user: SessionUser, csrfToken: z.string() });
+export const LoginResponse = z.object({ user: SessionUser, csrfToken: z.string(), mfa: MfaStatus });
 export type LoginResponse = z.infer<typeof LoginResponse>;
 
 /** Public facts the login page may show (the demo logins only in demo mode). */

@@ -2,3 +2,8 @@ export * from './common';
 export * from './problem';
 export * from './health';
 export * from './auth';
+export * from './users';
+export * from './mfa';
+export * from './clinics';
+export * from './clinicians';
+export * from './audit';

@@ -34,6 +34,7 @@ export class AuthController {
     const { session, body: result } = await this.auth.login(body.email, body.password, {
       ipAddress: request.ip ?? 'unknown',
       userAgent: request.get('user-agent'),
+      requestId: request.id ? String(request.id) : undefined,
     });
     response.cookie(SESSION_COOKIE, session.token, sessionCookieOptions(request, session.expiresAt.getTime() - Date.now()));
     return result;

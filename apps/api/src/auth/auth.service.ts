@@ -7,6 +7,7 @@ import type { RequestUser } from '../common/access/request-user';
 import { LoginThrottleService } from './login-throttle.service';
 import { PasswordHasher } from './password-hasher';
 import { SessionsService, type NewSession } from './sessions.service';
+import { AuditService } from '../audit/audit.service';
 
 /** The same words for an unknown email and a wrong password, so a response never tells which accounts exist. */
 const BAD_CREDENTIALS = 'Email or password is incorrect';
@@ -14,6 +15,7 @@ const BAD_CREDENTIALS = 'Email or password is incorrect';
 export interface ClientInfo {
   ipAddress: string;
   userAgent?: string;
+  requestId?: string;
 }
 
 @Injectable()
@@ -23,6 +25,7 @@ export class AuthService {
     private readonly hasher: PasswordHasher,
     private readonly sessions: SessionsService,
     private readonly throttle: LoginThrottleService,
+    private readonly audit: AuditService,
   ) {}
 
   /** Checks the credentials (throttled per account and address) and opens a session. */
@@ -35,10 +38,15 @@ export class AuthService {
     const passwordOk = await this.hasher.verify(password, user?.passwordHash);
     if (!user || !passwordOk || !user.active) {
       await this.throttle.recordFailure(email, client.ipAddress);
+      await this.audit.record(
+        { organisationId: user?.organisationId, email, ...client },
+        { action: 'login_failed', entityType: 'user', entityId: user?.id, detail: { reason: !user ? 'unknown_email' : !passwordOk ? 'bad_password' : 'inactive' } },
+      );
       throw new UnauthenticatedError(BAD_CREDENTIALS);
     }
     await this.throttle.clearAccount(email);
     const session = await this.sessions.create(user.id, user.organisationId, client);
+    await this.audit.record({ id: user.id, organisationId: user.organisationId, email: user.email, ...client }, { action: 'login', entityType: 'user', entityId: user.id });
     return {
       session,
       body: {
@@ -51,17 +59,19 @@ export class AuthService {
           organisationId: user.organisationId,
         },
         csrfToken: session.csrfToken,
+        mfa: 'passed',
       },
     };
   }
 
-  logout(user: RequestUser): Promise<void> {
-    return this.sessions.revoke(user.sessionId);
+  async logout(user: RequestUser): Promise<void> {
+    await this.sessions.revoke(user.sessionId);
+    await this.audit.record(user, { action: 'logout', entityType: 'user', entityId: user.id });
   }
 
   /** The login shape for an existing session (a reloaded page gets its CSRF token back). */
   me(user: RequestUser): LoginResponse {
-    const { id, email, name, roles, clinicIds, organisationId, csrfToken } = user;
-    return { user: { id, email, name, roles, clinicIds, organisationId }, csrfToken };
+    const { id, email, name, roles, clinicIds, organisationId, csrfToken, mfa } = user;
+    return { user: { id, email, name, roles, clinicIds, organisationId }, csrfToken, mfa };
   }
 }

@@ -47,7 +47,7 @@ export class SessionsService {
   }
 
   /** The user behind a session token, or undefined when the session is unknown, revoked, idle too long or expired. */
-  async resolve(token: string): Promise<Omit<RequestUser, 'ipAddress' | 'userAgent'> | undefined> {
+  async resolve(token: string): Promise<Omit<RequestUser, 'ipAddress' | 'userAgent' | 'requestId'> | undefined> {
     const session = await this.prisma.authSession.findUnique({
       where: { tokenHash: hashToken(token) },
       include: { user: { include: { clinics: { select: { clinicId: true } } } } },
@@ -67,6 +67,7 @@ export class SessionsService {
       clinicIds: session.user.clinics.map((c) => c.clinicId).sort(),
       sessionId: session.id,
       csrfToken: session.csrfToken,
+      mfa: 'passed',
     };
   }
 

@@ -33,7 +33,7 @@ export class AccessGuard implements CanActivate {
     const token = request.cookies?.[SESSION_COOKIE];
     const resolved = typeof token === 'string' && token.length > 0 ? await this.sessions.resolve(token) : undefined;
     if (!resolved) throw new UnauthenticatedError('Sign in to continue (no session, or it has expired)');
-    request.user = { ...resolved, ipAddress: request.ip, userAgent: request.get('user-agent') };
+    request.user = { ...resolved, ipAddress: request.ip, userAgent: request.get('user-agent'), requestId: request.id ? String(request.id) : undefined };
 
     if (!SAFE_METHODS.has(request.method) && !this.reflector.getAllAndOverride<boolean>(SKIP_CSRF, targets)) {
       const sent = request.get('x-csrf-token') ?? '';

@@ -11,8 +11,11 @@ export interface RequestUser {
   clinicIds: string[];
   sessionId: string;
   csrfToken: string;
+  /** Where the second factor stands for this session (see MfaStatus in the contracts). */
+  mfa: 'passed' | 'verify' | 'enrol';
   ipAddress?: string;
   userAgent?: string;
+  requestId?: string;
 }
 
 export interface RequestWithUser {

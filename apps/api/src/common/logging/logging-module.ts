@@ -18,7 +18,8 @@ export function loggingModule(level: string) {
         autoLogging: { ignore: (request: IncomingMessage) => request.url === '/api/health' },
         customLogLevel(_request, response, error) {
           if (error || response.statusCode >= 500) return 'error';
-          if (response.statusCode >= 400) return 'warn';
+          // Client errors (a 401 before sign-in, a refused booking) are routine: info, not warn.
+          if (response.statusCode >= 400) return 'info';
           return 'info';
         },
         serializers: {
