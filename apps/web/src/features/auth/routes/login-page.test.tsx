@@ -16,6 +16,7 @@ const session = {
     organisationId: '9a7b3c1d-4e5f-4a6b-8c7d-9e0f1a2b3c4d',
   },
   csrfToken: 'csrf-after-login',
+  mfa: 'passed' as const,
 };
 
 const unauthorized = () =>
