@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { openPglite, openPostgres, seedDemoClinic, hasAnyOrganisation, DEMO_USERS, DEMO_PASSWORD, type Database } from '@ims/prisma';
+import { migrateUrl, openPglite, openPostgres, seedDemoClinic, hasAnyOrganisation, DEMO_USERS, DEMO_PASSWORD, type Database } from '@ims/prisma';
 import { loadConfig, ConfigError, type AppConfig } from './config/app-config';
 import { createApp } from './create-app';
 
@@ -10,7 +10,7 @@ import { createApp } from './create-app';
 async function main(): Promise<void> {
   const config = loadConfig();
   const database = await openDatabase(config);
-  const applied = await database.migrate((message) => console.log(`[migrate] ${message}`));
+  const applied = await migrate(config, database);
   if (applied.length) console.log(`[migrate] applied ${applied.length} migration(s)`);
   if (config.demo && !(await hasAnyOrganisation(database.prisma))) {
     console.log('[seed] first start in demo mode: seeding the demo clinic...');
@@ -26,6 +26,16 @@ async function main(): Promise<void> {
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;
   printBanner(config, port);
+}
+
+/**
+ * Migrations run as the schema owner: MIGRATION_DATABASE_URL when set (production: the app's own DATABASE_URL role
+ * owns nothing and cannot alter tables), else through the app's connection (demo mode, single-role setups).
+ */
+async function migrate(config: AppConfig, database: Database): Promise<string[]> {
+  const log = (message: string) => console.log(`[migrate] ${message}`);
+  if (config.MIGRATION_DATABASE_URL) return (await migrateUrl(config.MIGRATION_DATABASE_URL, { log })).applied;
+  return database.migrate(log);
 }
 
 async function openDatabase(config: AppConfig): Promise<Database> {

@@ -1,6 +1,6 @@
 import { migrateUrl } from '../migrate/migration-runner';
 
-// Usage: DATABASE_URL=postgresql://... npm run db:migrate
+// Usage: DATABASE_URL=postgresql://... npm run db:migrate   (MIGRATION_DATABASE_URL, the owner's, wins when set)
 // Applies pending migrations with Prisma Migrate's bookkeeping; works offline (no native schema engine).
 
 function redact(url: string): string {
@@ -14,7 +14,7 @@ function redact(url: string): string {
 }
 
 async function main(): Promise<void> {
-  const url = process.env.DATABASE_URL;
+  const url = process.env.MIGRATION_DATABASE_URL || process.env.DATABASE_URL;
   if (!url) {
     console.error(
       'DATABASE_URL is not set. Set it to the database to migrate, e.g.\n' +

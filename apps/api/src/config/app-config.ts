@@ -15,6 +15,12 @@ const EnvSchema = z.object({
     .regex(/^postgres(ql)?:\/\//, 'must be a postgresql:// connection URL')
     .optional()
     .or(z.literal('').transform(() => undefined)),
+  /** Optional owner connection used only to apply migrations (the app's DATABASE_URL role then owns nothing). */
+  MIGRATION_DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgresql:// connection URL')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
   DATA_DIR: z.string().min(1).default(path.join(REPO_ROOT, '.data')),
   WEB_DIST_DIR: z.string().min(1).default(path.join(REPO_ROOT, 'apps', 'web', 'dist')),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
@@ -26,6 +32,18 @@ const EnvSchema = z.object({
   LOGIN_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
   LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),
   LOGIN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).default(30),
+  /** Public base URL of the app, used in links sent to people (password reset). */
+  APP_URL: z.string().url().optional(),
+  /** SMTP server for outgoing email (password reset requests, reminders), e.g. smtp://user:pass@mail:587. */
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL').optional(),
+  MAIL_FROM: z.string().default('IMS Clinic <no-reply@ims.clinic>'),
+  /**
+   * Secret for encrypting secrets at rest (two-factor keys): 32+ random characters. Required with DATABASE_URL;
+   * in demo mode one is generated and kept in DATA_DIR.
+   */
+  APP_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  /** Roles that must use two-factor sign-in (comma-separated); empty turns enforcement off. */
+  MFA_REQUIRED_ROLES: z.string().optional(),
   /** Express "trust proxy": set when served behind a reverse proxy that terminates https. */
   TRUST_PROXY: z
     .enum(['true', 'false', '1', '0'])
