@@ -12,6 +12,11 @@ import { ProblemDetailsFilter } from './common/problem/problem-details.filter';
 import { HealthModule } from './health/health.module';
 import { AuthModule } from './auth/auth.module';
 import { AuditModule } from './audit/audit.module';
+import { UsersModule } from './users/users.module';
+import { AccountModule } from './account/account.module';
+import { ClinicSetupModule } from './clinic-setup/clinic-setup.module';
+import { CliniciansModule } from './clinicians/clinicians.module';
+import { MfaModule } from './mfa/mfa.module';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -32,6 +37,11 @@ export class AppModule {
         HealthModule,
         AuditModule,
         AuthModule,
+        UsersModule,
+        AccountModule,
+        ClinicSetupModule,
+        CliniciansModule,
+        MfaModule,
         // The built web app, same origin as the API; unknown non-API paths fall back to index.html (SPA routes).
         ...(existsSync(webIndex)
           ? [ServeStaticModule.forRoot({ rootPath: config.WEB_DIST_DIR, exclude: ['/api/{*rest}'], serveStaticOptions: { index: 'index.html', maxAge: '1h' } })]

@@ -2,13 +2,17 @@ import 'reflect-metadata';
 import { migrateUrl, openPglite, openPostgres, seedDemoClinic, hasAnyOrganisation, DEMO_USERS, DEMO_PASSWORD, type Database } from '@ims/prisma';
 import { loadConfig, ConfigError, type AppConfig } from './config/app-config';
 import { createApp } from './create-app';
+import { withAppSecret } from './config/app-secret';
+import { mfaRequiredRoles } from './mfa/mfa-policy';
 
 /**
  * Boot: validate config, open the database (PGlite demo mode without DATABASE_URL), migrate, seed the demo on first
  * start, serve, and shut down gracefully on SIGTERM/SIGINT.
  */
 async function main(): Promise<void> {
-  const config = loadConfig();
+  const { config, resolved } = withAppSecret(loadConfig());
+  if (resolved.source === 'generated') console.log(`[secret] demo mode: generated APP_SECRET in ${resolved.file} (keep it: it unlocks two-factor secrets)`);
+  mfaRequiredRoles(config); // an unknown role in MFA_REQUIRED_ROLES stops the boot here, with its name
   const database = await openDatabase(config);
   const applied = await migrate(config, database);
   if (applied.length) console.log(`[migrate] applied ${applied.length} migration(s)`);
@@ -76,6 +80,10 @@ function printBanner(config: AppConfig, port: number): void {
   } else {
     lines.push('Database: PostgreSQL from DATABASE_URL');
   }
+  const mfaRoles = mfaRequiredRoles(config);
+  if (mfaRoles.length > 0) lines.push(`Two-factor sign-in is required for: ${mfaRoles.join(', ')} (MFA_REQUIRED_ROLES)`);
+  else if (config.demo) lines.push('Two-factor enforcement is off in demo mode (MFA_REQUIRED_ROLES)');
+  else lines.push('Two-factor enforcement is off (MFA_REQUIRED_ROLES is empty)');
   console.log(lines.join('\n'));
 }
 

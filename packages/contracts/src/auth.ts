@@ -17,6 +17,8 @@ export const SessionUser = z.object({
   roles: z.array(RoleName),
   clinicIds: z.array(Id),
   organisationId: Id,
+  /** Whether the user has two-factor sign-in set up (the account page offers set-up or turning it off). */
+  mfaEnabled: z.boolean().optional(),
 });
 export type SessionUser = z.infer<typeof SessionUser>;
 

@@ -62,6 +62,13 @@ export const CreateAuthorisationRequest = z
   .refine((a) => !a.validTo || a.validTo >= a.validFrom, { message: 'must not be before validFrom', path: ['validTo'] });
 export type CreateAuthorisationRequest = z.input<typeof CreateAuthorisationRequest>;
 
+/**
+ * Ends an authorisation on `validTo` (inclusive). Authorisations are evidence of who was allowed to needle when, so
+ * they are ended, never deleted; an end date can only shorten the validity, not extend it.
+ */
+export const EndAuthorisationRequest = z.object({ validTo: IsoDate });
+export type EndAuthorisationRequest = z.input<typeof EndAuthorisationRequest>;
+
 /** Replaces the clinician's weekly hours (all clinics) in one go. */
 export const PutWorkingHoursRequest = z.object({ hours: z.array(WorkingHoursEntry).max(100) });
 export type PutWorkingHoursRequest = z.input<typeof PutWorkingHoursRequest>;

@@ -67,3 +67,7 @@ export type PasswordResetComplete = z.input<typeof PasswordResetComplete>;
 
 export const ChangePasswordRequest = z.object({ currentPassword: z.string().min(1).max(1024), newPassword: NewPassword });
 export type ChangePasswordRequest = z.input<typeof ChangePasswordRequest>;
+
+/** Answer to a reset request: always the same, whether or not the email belongs to an account (no enumeration). */
+export const PasswordResetRequested = z.object({ message: z.string() });
+export type PasswordResetRequested = z.infer<typeof PasswordResetRequested>;

@@ -6,7 +6,7 @@ import { AuthConfigResponse, LoginRequest, LoginResponse } from '@ims/contracts'
 import { DEMO_PASSWORD, DEMO_USERS } from '@ims/prisma';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { Public } from '../common/access/public.decorator';
-import { SignedIn, SkipCsrf } from '../common/access/access.decorators';
+import { AllowDuringMfa, SignedIn, SkipCsrf } from '../common/access/access.decorators';
 import { CurrentUser, type RequestUser } from '../common/access/request-user';
 import { AuthService } from './auth.service';
 import { clearedSessionCookieOptions, SESSION_COOKIE, sessionCookieOptions } from './session-cookie';
@@ -41,6 +41,7 @@ export class AuthController {
   }
 
   @SignedIn()
+  @AllowDuringMfa()
   @Post('logout')
   @HttpCode(204)
   async logout(@CurrentUser() user: RequestUser, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<void> {
@@ -49,9 +50,10 @@ export class AuthController {
   }
 
   @SignedIn()
+  @AllowDuringMfa()
   @Get('me')
   @ApiOkResponse({ type: LoginResponseDto })
-  me(@CurrentUser() user: RequestUser): LoginResponse {
+  me(@CurrentUser() user: RequestUser): Promise<LoginResponse> {
     return this.auth.me(user);
   }
 

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { PrismaClient } from '@ims/prisma';
 import type { LoginResponse, RoleName } from '@ims/contracts';
 import { InjectPrisma } from '../database/database.tokens';
@@ -8,6 +8,8 @@ import { LoginThrottleService } from './login-throttle.service';
 import { PasswordHasher } from './password-hasher';
 import { SessionsService, type NewSession } from './sessions.service';
 import { AuditService } from '../audit/audit.service';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { mfaRequiredRoles, mfaStatusFor } from '../mfa/mfa-policy';
 
 /** The same words for an unknown email and a wrong password, so a response never tells which accounts exist. */
 const BAD_CREDENTIALS = 'Email or password is incorrect';
@@ -26,6 +28,7 @@ export class AuthService {
     private readonly sessions: SessionsService,
     private readonly throttle: LoginThrottleService,
     private readonly audit: AuditService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /** Checks the credentials (throttled per account and address) and opens a session. */
@@ -44,9 +47,15 @@ export class AuthService {
       );
       throw new UnauthenticatedError(BAD_CREDENTIALS);
     }
-    await this.throttle.clearAccount(email);
-    const session = await this.sessions.create(user.id, user.organisationId, client);
-    await this.audit.record({ id: user.id, organisationId: user.organisationId, email: user.email, ...client }, { action: 'login', entityType: 'user', entityId: user.id });
+    const mfa = mfaStatusFor({ totpEnabled: user.totpEnabledAt !== null, roles: user.roles as RoleName[], mfaPassed: false }, mfaRequiredRoles(this.config));
+    // With a code still to enter, the account's failures stand: otherwise a password holder could reset the
+    // counter between guesses at the code by signing in again. The verify step clears them.
+    if (mfa !== 'verify') await this.throttle.clearAccount(email);
+    const session = await this.sessions.create(user.id, user.organisationId, client, { mfaPassed: mfa === 'passed' });
+    await this.audit.record(
+      { id: user.id, organisationId: user.organisationId, email: user.email, ...client },
+      { action: 'login', entityType: 'user', entityId: user.id, detail: { mfa } },
+    );
     return {
       session,
       body: {
@@ -57,9 +66,10 @@ export class AuthService {
           roles: user.roles as RoleName[],
           clinicIds: user.clinics.map((c) => c.clinicId).sort(),
           organisationId: user.organisationId,
+          mfaEnabled: user.totpEnabledAt !== null,
         },
         csrfToken: session.csrfToken,
-        mfa: 'passed',
+        mfa,
       },
     };
   }
@@ -70,8 +80,9 @@ export class AuthService {
   }
 
   /** The login shape for an existing session (a reloaded page gets its CSRF token back). */
-  me(user: RequestUser): LoginResponse {
+  async me(user: RequestUser): Promise<LoginResponse> {
     const { id, email, name, roles, clinicIds, organisationId, csrfToken, mfa } = user;
-    return { user: { id, email, name, roles, clinicIds, organisationId }, csrfToken, mfa };
+    const { totpEnabledAt } = await this.prisma.user.findUniqueOrThrow({ where: { id }, select: { totpEnabledAt: true } });
+    return { user: { id, email, name, roles, clinicIds, organisationId, mfaEnabled: totpEnabledAt !== null }, csrfToken, mfa };
   }
 }

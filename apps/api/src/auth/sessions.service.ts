@@ -1,10 +1,11 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import type { PrismaClient } from '@ims/prisma';
+import type { Prisma, PrismaClient } from '@ims/prisma';
 import type { RoleName } from '@ims/contracts';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { InjectPrisma } from '../database/database.tokens';
 import type { RequestUser } from '../common/access/request-user';
+import { mfaRequiredRoles, mfaStatusFor } from '../mfa/mfa-policy';
 
 const TOUCH_EVERY_MS = 60_000;
 
@@ -28,7 +29,13 @@ export class SessionsService {
     return this.config.SESSION_IDLE_MINUTES * 60_000;
   }
 
-  async create(userId: string, organisationId: string, client: { ipAddress?: string; userAgent?: string }): Promise<NewSession> {
+  /** `mfaPassed`: true only when the sign-in owes no second factor (see mfaStatusFor); false is the safe default. */
+  async create(
+    userId: string,
+    organisationId: string,
+    client: { ipAddress?: string; userAgent?: string },
+    options: { mfaPassed?: boolean } = {},
+  ): Promise<NewSession> {
     const token = randomBytes(32).toString('base64url');
     const csrfToken = randomBytes(24).toString('base64url');
     const expiresAt = new Date(Date.now() + this.config.SESSION_ABSOLUTE_HOURS * 3_600_000);
@@ -39,6 +46,7 @@ export class SessionsService {
         organisationId,
         csrfToken,
         expiresAt,
+        mfaPassed: options.mfaPassed ?? false,
         ipAddress: client.ipAddress,
         userAgent: client.userAgent?.slice(0, 512),
       },
@@ -67,16 +75,30 @@ export class SessionsService {
       clinicIds: session.user.clinics.map((c) => c.clinicId).sort(),
       sessionId: session.id,
       csrfToken: session.csrfToken,
-      mfa: 'passed',
+      mfa: mfaStatusFor(
+        { totpEnabled: session.user.totpEnabledAt !== null, roles: session.user.roles as RoleName[], mfaPassed: session.mfaPassed },
+        mfaRequiredRoles(this.config),
+      ),
     };
+  }
+
+  /** The session passed its second factor (verified, or enrolled just now): it may use the whole app. */
+  async markMfaPassed(sessionId: string, tx?: Prisma.TransactionClient): Promise<void> {
+    await (tx ?? this.prisma).authSession.update({ where: { id: sessionId }, data: { mfaPassed: true } });
   }
 
   async revoke(sessionId: string): Promise<void> {
     await this.prisma.authSession.updateMany({ where: { id: sessionId, revokedAt: null }, data: { revokedAt: new Date() } });
   }
 
-  /** Ends every session of a user at once (deactivation, password reset). */
-  async revokeAllOf(userId: string): Promise<void> {
-    await this.prisma.authSession.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: new Date() } });
+  /**
+   * Ends every session of a user at once (deactivation, password reset). Pass the transaction of the change that
+   * causes it, and `exceptSessionId` to keep the caller's own session (password change).
+   */
+  async revokeAllOf(userId: string, options: { tx?: Prisma.TransactionClient; exceptSessionId?: string } = {}): Promise<void> {
+    await (options.tx ?? this.prisma).authSession.updateMany({
+      where: { userId, revokedAt: null, ...(options.exceptSessionId ? { id: { not: options.exceptSessionId } } : {}) },
+      data: { revokedAt: new Date() },
+    });
   }
 }

@@ -49,6 +49,11 @@ const EnvSchema = z.object({
     .enum(['true', 'false', '1', '0'])
     .default('false')
     .transform((value) => value === 'true' || value === '1'),
+}).superRefine((env, context) => {
+  // Emailed links must not be built from a request's Host header, which a caller controls.
+  if (env.SMTP_URL && !env.APP_URL) {
+    context.addIssue({ code: 'custom', path: ['APP_URL'], message: 'is required when SMTP_URL is set (links in emails use it)' });
+  }
 });
 
 export type AppConfig = ReturnType<typeof loadConfig>;

@@ -33,6 +33,12 @@ describe('navigationFor', () => {
     expect(navigationFor([], entries)).toEqual([]);
   });
 
+  it('shows the admin screens to admins only', () => {
+    expect(labels(navigationFor(['admin']))).toEqual(['Today', 'Users', 'Clinicians', 'Audit log']);
+    expect(labels(navigationFor(['receptionist']))).toEqual(['Today']);
+    expect(labels(navigationFor(['physiotherapist', 'manager']))).toEqual(['Today']);
+  });
+
   it('gives every role the Today screen; each entry has a unique path and at least one role', () => {
     for (const role of RoleName.options) expect(labels(navigationFor([role]))).toContain('Today');
     expect(new Set(navigation.map((entry) => entry.path)).size).toBe(navigation.length);

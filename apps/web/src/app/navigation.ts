@@ -8,12 +8,18 @@ export interface NavigationEntry {
 }
 
 const EVERY_ROLE: readonly RoleName[] = RoleName.options;
+const ADMIN: readonly RoleName[] = ['admin'];
 
 /**
  * Every screen of the app's main navigation, in display order. A feature adds its entry here when its route
- * exists (Patients, Schedule, Visits, Reports, Admin), never before.
+ * exists (Patients, Schedule, Visits, Reports), never before. The account page is in the user menu, for everyone.
  */
-export const navigation: readonly NavigationEntry[] = [{ path: '/', label: 'Today', roles: EVERY_ROLE }];
+export const navigation: readonly NavigationEntry[] = [
+  { path: '/', label: 'Today', roles: EVERY_ROLE },
+  { path: '/admin/users', label: 'Users', roles: ADMIN },
+  { path: '/admin/clinicians', label: 'Clinicians', roles: ADMIN },
+  { path: '/admin/audit', label: 'Audit log', roles: ADMIN },
+];
 
 /** The entries a user holding `roles` may use, in display order. */
 export function navigationFor(

@@ -76,7 +76,38 @@ describe('routes', () => {
     expect(within(status).getByText(/version 0\.1\.0, up 3 h 5 min/)).toBeInTheDocument();
 
     const nav = screen.getByRole('navigation', { name: 'Main navigation' });
-    expect(within(nav).getAllByRole('link').map((link) => link.textContent)).toEqual(['Today']);
+    expect(within(nav).getAllByRole('link').map((link) => link.textContent)).toEqual([
+      'Today',
+      'Users',
+      'Clinicians',
+      'Audit log',
+    ]);
+  });
+
+  it('sends a session whose role requires two-factor, and has none yet, to set it up first', async () => {
+    stubApi(() => jsonResponse({ ...manager, mfa: 'enrol' }));
+    const { router } = renderRoutes(routes, '/admin/users?q=jo');
+
+    expect(await screen.findByRole('heading', { name: 'Set up two-step verification' })).toBeInTheDocument();
+    expect(screen.getByText('Required for your role')).toBeInTheDocument();
+    expect(router.state.location.pathname).toBe('/account/two-factor/setup');
+    expect(router.state.location.search).toBe('?next=%2Fadmin%2Fusers%3Fq%3Djo');
+  });
+
+  it('sends a session that still owes its code to the code page', async () => {
+    stubApi(() => jsonResponse({ ...manager, mfa: 'verify' }));
+    const { router } = renderRoutes(routes, '/account');
+
+    expect(await screen.findByRole('heading', { name: 'Two-step verification' })).toBeInTheDocument();
+    expect(router.state.location.pathname).toBe('/login/verify');
+    expect(router.state.location.search).toBe('?next=%2Faccount');
+  });
+
+  it('tells a signed-in user without the role that an admin screen is not for them', async () => {
+    stubApi(() => jsonResponse({ ...manager, user: { ...manager.user, roles: ['receptionist'] } }));
+    renderRoutes(routes, '/admin/audit');
+
+    expect(await screen.findByRole('heading', { name: 'Not available to you' })).toBeInTheDocument();
   });
 
   it('shows "Page not found" with a way home for an unknown path', async () => {

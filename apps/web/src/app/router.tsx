@@ -1,17 +1,37 @@
+import type { ReactNode } from 'react';
 import { createBrowserRouter, type RouteObject } from 'react-router';
+import { AccountPage } from '../features/account/routes/account-page';
+import { MfaSetupPage } from '../features/account/routes/mfa-setup-page';
+import { AuditPage } from '../features/audit/routes/audit-page';
+import { RequireRole } from '../features/auth/components/require-role';
 import { RequireSession } from '../features/auth/components/require-session';
+import { ForgotPasswordPage } from '../features/auth/routes/forgot-password-page';
 import { LoginPage } from '../features/auth/routes/login-page';
+import { ResetPasswordPage } from '../features/auth/routes/reset-password-page';
+import { VerifyPage } from '../features/auth/routes/verify-page';
+import { ClinicianPage } from '../features/clinicians/routes/clinician-page';
+import { CliniciansPage } from '../features/clinicians/routes/clinicians-page';
 import { TodayPage } from '../features/today/routes/today-page';
+import { NewUserPage } from '../features/users/routes/new-user-page';
+import { UserPage } from '../features/users/routes/user-page';
+import { UsersPage } from '../features/users/routes/users-page';
 import { AppShellLayout } from './app-shell-layout';
 import { NotFoundPage } from './routes/not-found-page';
 import { RouteErrorPage } from './routes/route-error-page';
 
+const adminOnly = (element: ReactNode) => <RequireRole roles={['admin']}>{element}</RequireRole>;
+
 /**
- * The route tree. `/login` is public; everything else sits under the session guard and the app shell, and a
+ * The route tree. Sign-in, its second step, two-factor set-up and password reset stand outside the app shell
+ * (each checks the session it needs itself); everything else sits under the session guard and the shell, and a
  * feature adds its screens as children there (plus an entry in `navigation.ts`).
  */
 export const routes: RouteObject[] = [
   { path: '/login', element: <LoginPage />, errorElement: <RouteErrorPage /> },
+  { path: '/login/verify', element: <VerifyPage />, errorElement: <RouteErrorPage /> },
+  { path: '/forgot-password', element: <ForgotPasswordPage />, errorElement: <RouteErrorPage /> },
+  { path: '/reset-password', element: <ResetPasswordPage />, errorElement: <RouteErrorPage /> },
+  { path: '/account/two-factor/setup', element: <MfaSetupPage />, errorElement: <RouteErrorPage /> },
   {
     path: '/',
     element: (
@@ -26,6 +46,13 @@ export const routes: RouteObject[] = [
         errorElement: <RouteErrorPage />,
         children: [
           { index: true, element: <TodayPage /> },
+          { path: 'account', element: <AccountPage /> },
+          { path: 'admin/users', element: adminOnly(<UsersPage />) },
+          { path: 'admin/users/new', element: adminOnly(<NewUserPage />) },
+          { path: 'admin/users/:id', element: adminOnly(<UserPage />) },
+          { path: 'admin/clinicians', element: adminOnly(<CliniciansPage />) },
+          { path: 'admin/clinicians/:id', element: adminOnly(<ClinicianPage />) },
+          { path: 'admin/audit', element: adminOnly(<AuditPage />) },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

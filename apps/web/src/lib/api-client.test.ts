@@ -167,6 +167,19 @@ describe('api client', () => {
     expect(api.getCsrfToken()).toBeNull();
   });
 
+  it('keeps the CSRF token and hands the error over when the session still owes its second factor', async () => {
+    const onUnauthorized = vi.fn();
+    const api = createApiClient({ onUnauthorized });
+    api.setCsrfToken('csrf-123');
+    fetchMock.mockResolvedValueOnce(
+      jsonResponse({ type: problemType('mfa-required'), title: 'Unauthorized', status: 401 }, { status: 401 }),
+    );
+
+    await expect(api.get('/api/users', z.unknown())).rejects.toMatchObject({ status: 401, kind: 'mfa-required' });
+    expect(onUnauthorized).toHaveBeenCalledWith(expect.objectContaining({ kind: 'mfa-required' }));
+    expect(api.getCsrfToken()).toBe('csrf-123');
+  });
+
   it('reports an unreachable server as an ApiError with status 0', async () => {
     const api = createApiClient();
     fetchMock.mockRejectedValueOnce(new TypeError('Failed to fetch'));

@@ -51,8 +51,11 @@ export interface RequestOptions {
 }
 
 export interface ApiClientOptions {
-  /** Called on a 401 from any call but login, unless the call opted out. */
-  onUnauthorized?: () => void;
+  /**
+   * Called on a 401 from any call but login, unless the call opted out. The error tells an ended session apart
+   * from one that still owes its second factor (problem type ending `/mfa-required`).
+   */
+  onUnauthorized?: (error: ApiError) => void;
 }
 
 const LOGIN_PATH = '/api/auth/login';
@@ -134,16 +137,18 @@ export function createApiClient(options: ApiClientOptions = {}) {
     const body = await readBody(response);
 
     if (!response.ok) {
-      const isLogin = path.split('?')[0] === LOGIN_PATH;
-      if (response.status === 401 && !isLogin && init.redirectOnUnauthorized !== false) {
-        csrfToken = null;
-        onUnauthorized?.();
-      }
-      throw new ApiError({
+      const error = new ApiError({
         problem: toProblem(response, body),
         retryAfterSeconds: parseRetryAfter(response.headers.get('retry-after')),
         body,
       });
+      const isLogin = path.split('?')[0] === LOGIN_PATH;
+      if (response.status === 401 && !isLogin && init.redirectOnUnauthorized !== false) {
+        // A session that still owes its second factor is alive: its CSRF token stays valid for the MFA calls.
+        if (!isMfaRequired(error)) csrfToken = null;
+        onUnauthorized?.(error);
+      }
+      throw error;
     }
 
     const parsed = schema.safeParse(body);
@@ -167,7 +172,7 @@ export function createApiClient(options: ApiClientOptions = {}) {
       csrfToken = token;
     },
     getCsrfToken: () => csrfToken,
-    setUnauthorizedHandler(handler: (() => void) | undefined) {
+    setUnauthorizedHandler(handler: ((error: ApiError) => void) | undefined) {
       onUnauthorized = handler;
     },
   };
@@ -181,4 +186,9 @@ export const api = createApiClient();
 /** True for an {@link ApiError} with the given status. */
 export function isApiError(error: unknown, status?: number): error is ApiError {
   return error instanceof ApiError && (status === undefined || error.status === status);
+}
+
+/** A 401 saying the session is signed in but has not passed (or set up) its second factor yet. */
+export function isMfaRequired(error: unknown): error is ApiError {
+  return error instanceof ApiError && error.status === 401 && error.kind === 'mfa-required';
 }

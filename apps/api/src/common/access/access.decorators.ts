@@ -22,3 +22,10 @@ export const SignedIn = () => Roles();
 /** Writes that need no CSRF token: only login (there is no session yet to hold one). */
 export const SKIP_CSRF = 'access:skip-csrf';
 export const SkipCsrf = () => SetMetadata(SKIP_CSRF, true);
+
+/**
+ * Routes a signed-in session may call before its second factor is done (status `verify` or `enrol`): who am I,
+ * sign out, and the two-factor set-up and verification routes. Every other route answers 401 `mfa-required`.
+ */
+export const ALLOW_DURING_MFA = 'access:allow-during-mfa';
+export const AllowDuringMfa = () => SetMetadata(ALLOW_DURING_MFA, true);

@@ -7,14 +7,16 @@ import { SessionsService } from '../../auth/sessions.service';
 import { SESSION_COOKIE } from '../../auth/session-cookie';
 import { ForbiddenError, UnauthenticatedError } from '../problem/domain-errors';
 import { IS_PUBLIC } from './public.decorator';
-import { ALLOWED_ROLES, SKIP_CSRF } from './access.decorators';
+import { ALLOW_DURING_MFA, ALLOWED_ROLES, SKIP_CSRF } from './access.decorators';
+import { MfaError } from '../../mfa/mfa-errors';
 import type { RequestWithUser } from './request-user';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
  * The global guard, deny by default: a route must declare @Public() or @Roles(...)/@SignedIn(). It resolves the
- * session cookie, checks the role, and on writes checks the session's CSRF token in X-CSRF-Token.
+ * session cookie, checks the role, and on writes checks the session's CSRF token in X-CSRF-Token. A session that
+ * still owes its second factor reaches only the routes marked @AllowDuringMfa().
  */
 @Injectable()
 export class AccessGuard implements CanActivate {
@@ -38,6 +40,14 @@ export class AccessGuard implements CanActivate {
     if (!SAFE_METHODS.has(request.method) && !this.reflector.getAllAndOverride<boolean>(SKIP_CSRF, targets)) {
       const sent = request.get('x-csrf-token') ?? '';
       if (!sameSecret(sent, resolved.csrfToken)) throw new ForbiddenError('Missing or invalid X-CSRF-Token header', 'csrf');
+    }
+    if (resolved.mfa !== 'passed' && !this.reflector.getAllAndOverride<boolean>(ALLOW_DURING_MFA, targets)) {
+      throw new MfaError(
+        resolved.mfa === 'verify'
+          ? 'Enter the code from your authenticator app (POST /api/auth/mfa/verify) before using the app'
+          : 'Your role requires two-factor sign-in: set it up (POST /api/auth/mfa/setup, then /api/auth/mfa/enable) before using the app',
+        'mfa-required',
+      );
     }
     if (allowedRoles.length > 0 && !allowedRoles.some((role) => resolved.roles.includes(role))) {
       throw new ForbiddenError('Your role does not allow this');

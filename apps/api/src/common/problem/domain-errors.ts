@@ -20,9 +20,16 @@ export class InvalidInputError extends DomainError {
   }
 }
 
-/** No session, an expired one, or failed credentials (401). */
+/**
+ * No session, an expired one, or failed credentials (401). `kind` tells a client which: `mfa-required` means the
+ * session still owes its second factor, `mfa-invalid-code` a wrong code at that step.
+ */
 export class UnauthenticatedError extends DomainError {
-  readonly kind = 'unauthenticated';
+  readonly kind: string;
+  constructor(message: string, kind: 'unauthenticated' | 'mfa-required' | 'mfa-invalid-code' = 'unauthenticated') {
+    super(message);
+    this.kind = kind;
+  }
 }
 
 /** The user's role or clinic membership does not allow this (403). */

@@ -1,5 +1,13 @@
-import { AuthConfigResponse, LoginResponse, type LoginRequest } from '@ims/contracts';
-import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import {
+  AuthConfigResponse,
+  LoginResponse,
+  type LoginRequest,
+  type MfaVerifyRequest,
+  PasswordResetRequested,
+  type PasswordResetComplete,
+  type PasswordResetRequest,
+} from '@ims/contracts';
+import { queryOptions, useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 import { z } from 'zod';
 import { api, isApiError } from '../../lib/api-client';
@@ -42,16 +50,48 @@ export const authConfigQueryOptions = () =>
     staleTime: Infinity,
   });
 
+/** Makes `session` the current one: its CSRF token for later writes, and no data cached under an earlier one. */
+function acceptSession(queryClient: QueryClient, session: LoginResponse) {
+  api.setCsrfToken(session.csrfToken);
+  queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== authKeys.all[0] });
+  queryClient.setQueryData(authKeys.me(), session);
+}
+
 /** Signs in; on success the session is put in the cache and whatever a previous user had cached is dropped. */
 export function useLogin() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: LoginRequest) => api.post('/api/auth/login', body, LoginResponse),
-    onSuccess: (session) => {
-      api.setCsrfToken(session.csrfToken);
-      queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== authKeys.all[0] });
-      queryClient.setQueryData(authKeys.me(), session);
-    },
+    onSuccess: (session) => acceptSession(queryClient, session),
+  });
+}
+
+/**
+ * Second step of sign-in: a code from the authenticator app or one recovery code. A refused code is an answer
+ * (401/400), not an ended session, so it must not bounce the user back to the login page.
+ */
+export function useVerifyMfa() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: MfaVerifyRequest) =>
+      api.post('/api/auth/mfa/verify', body, LoginResponse, { redirectOnUnauthorized: false }),
+    onSuccess: (session) => acceptSession(queryClient, session),
+  });
+}
+
+/** `POST /api/auth/password-reset/request`: always 202, whether or not the address belongs to anyone. */
+export function useRequestPasswordReset() {
+  return useMutation({
+    mutationFn: (body: PasswordResetRequest) =>
+      api.post('/api/auth/password-reset/request', body, PasswordResetRequested, { redirectOnUnauthorized: false }),
+  });
+}
+
+/** `POST /api/auth/password-reset/complete`: 204; the server ends every session of the account. */
+export function useCompletePasswordReset() {
+  return useMutation({
+    mutationFn: (body: PasswordResetComplete) =>
+      api.post('/api/auth/password-reset/complete', body, z.undefined(), { redirectOnUnauthorized: false }),
   });
 }
 

@@ -67,6 +67,7 @@ export function LoginForm({ onSubmit, pending = false, errorMessage, demo }: Log
             autoComplete="current-password"
             required
             error={errors.password?.message}
+            aria-invalid={Boolean(errors.password)}
             {...form.register('password')}
           />
           <Button ref={submitRef} type="submit" loading={pending} fullWidth>

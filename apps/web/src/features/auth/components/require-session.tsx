@@ -1,3 +1,4 @@
+import type { MfaStatus } from '@ims/contracts';
 import { Container } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
@@ -5,13 +6,24 @@ import { Navigate, useLocation } from 'react-router';
 import { ErrorPanel } from '../../../components/ui/error-panel';
 import { FullPageLoader } from '../../../components/ui/full-page-loader';
 import { meQueryOptions } from '../api';
-import { loginPathFor } from '../next-path';
+import { sessionRedirect } from '../session-routing';
+
+const FULLY_SIGNED_IN: readonly MfaStatus[] = ['passed'];
+
+interface RequireSessionProps {
+  children: ReactNode;
+  /** Second-factor states this screen serves; by default only sessions that passed it. */
+  allow?: readonly MfaStatus[];
+  /** Where to continue once the session may go on; by default the current path. */
+  next?: string;
+}
 
 /**
- * Renders its children only for a signed-in user; anyone else goes to `/login?next=<here>`. The API still checks
- * every call: this guard only keeps people from staring at screens that would fail.
+ * Renders its children only for a session in one of the `allow` states. Nobody signed in goes to
+ * `/login?next=<here>`; a session still owing its second factor goes to the code page or to two-factor set-up.
+ * The API still checks every call: this guard only keeps people from staring at screens that would fail.
  */
-export function RequireSession({ children }: { children: ReactNode }) {
+export function RequireSession({ children, allow = FULLY_SIGNED_IN, next }: RequireSessionProps) {
   const location = useLocation();
   const me = useQuery(meQueryOptions());
 
@@ -23,6 +35,8 @@ export function RequireSession({ children }: { children: ReactNode }) {
       </Container>
     );
   }
-  if (!me.data) return <Navigate to={loginPathFor(`${location.pathname}${location.search}`)} replace />;
+  const here = `${location.pathname}${location.search}`;
+  const target = sessionRedirect({ session: me.data, allow, here, next: next ?? here });
+  if (target) return <Navigate to={target} replace />;
   return children;
 }

@@ -1,4 +1,5 @@
 import { Avatar, Group, Menu, Text, UnstyledButton } from '@mantine/core';
+import { Link } from 'react-router';
 import { useLogout } from '../api';
 import { roleLabels } from '../roles';
 import { useSessionUser } from '../use-session-user';
@@ -47,6 +48,9 @@ export function UserMenu() {
           </Text>
         </div>
         <Menu.Divider />
+        <Menu.Item component={Link} to="/account">
+          Account and security
+        </Menu.Item>
         <Menu.Item color="red" onClick={() => logout.mutate()} disabled={logout.isPending}>
           Sign out
         </Menu.Item>

@@ -1,12 +1,19 @@
-import { Center, Container, Paper, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Group, Stack } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { Navigate, useNavigate, useSearchParams } from 'react-router';
+import { Link, Navigate, useLocation, useNavigate, useSearchParams } from 'react-router';
+import { CenteredPage } from '../../../components/ui/centered-page';
 import { FullPageLoader } from '../../../components/ui/full-page-loader';
 import { ApiError } from '../../../lib/api-client';
 import { errorMessage } from '../../../lib/error-message';
 import { authConfigQueryOptions, meQueryOptions, useLogin } from '../api';
 import { LoginForm } from '../components/login-form';
 import { safeNextPath } from '../next-path';
+import { pathAfterSignIn } from '../session-routing';
+
+/** What another page may hand the login page through navigation state, e.g. "password changed". */
+export interface LoginPageState {
+  notice?: string;
+}
 
 /** What to tell someone whose sign-in was refused; the server's own detail wins when it sent one. */
 export function loginFailureMessage(error: unknown): string {
@@ -21,42 +28,46 @@ export function loginFailureMessage(error: unknown): string {
   return errorMessage(error);
 }
 
-/** `/login`: public; a user who is already signed in goes straight on to `next`. */
+/**
+ * `/login`: public. A session that is already signed in goes on to `next`, or to the second-factor step it still
+ * owes (code, or set-up when the role requires two-factor).
+ */
 export function LoginPage() {
   const [searchParams] = useSearchParams();
   const next = safeNextPath(searchParams.get('next'));
+  const notice = (useLocation().state as LoginPageState | null)?.notice;
   const navigate = useNavigate();
   const me = useQuery(meQueryOptions());
   const config = useQuery(authConfigQueryOptions());
   const login = useLogin();
 
   if (me.isPending) return <FullPageLoader label="Checking your session…" />;
-  if (me.data) return <Navigate to={next} replace />;
+  if (me.data) return <Navigate to={pathAfterSignIn(me.data, next)} replace />;
 
   return (
-    <Center mih="100vh" bg="var(--mantine-color-gray-0)" py="xl">
-      <Container size={420} w="100%">
-        <Stack gap="lg">
-          <Stack gap={4} align="center">
-            <Text fw={700} c="teal.8" size="lg">
-              IMS Clinic
-            </Text>
-            <Title order={1} size="h2">
-              Sign in
-            </Title>
-          </Stack>
-          <Paper p="xl" shadow="xs">
-            <LoginForm
-              pending={login.isPending}
-              errorMessage={login.isError ? loginFailureMessage(login.error) : null}
-              demo={config.data}
-              onSubmit={(values) =>
-                login.mutate(values, { onSuccess: () => void navigate(next, { replace: true }) })
-              }
-            />
-          </Paper>
-        </Stack>
-      </Container>
-    </Center>
+    <CenteredPage title="Sign in">
+      <Stack gap="md">
+        {notice ? (
+          <Alert color="teal" variant="light" role="status">
+            {notice}
+          </Alert>
+        ) : null}
+        <LoginForm
+          pending={login.isPending}
+          errorMessage={login.isError ? loginFailureMessage(login.error) : null}
+          demo={config.data}
+          onSubmit={(values) =>
+            login.mutate(values, {
+              onSuccess: (session) => void navigate(pathAfterSignIn(session, next), { replace: true }),
+            })
+          }
+        />
+        <Group justify="center">
+          <Anchor component={Link} to="/forgot-password" size="sm">
+            Forgot your password?
+          </Anchor>
+        </Group>
+      </Stack>
+    </CenteredPage>
   );
 }
