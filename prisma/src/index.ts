@@ -8,3 +8,4 @@ export { pgExecutor, pgliteExecutor, type SqlExecutor } from './migrate/sql-exec
 export { seedDemoClinic, hasAnyOrganisation, type SeedSummary, type SeedOptions } from './seed/demo-clinic';
 export { DEMO_USERS, DEMO_PASSWORD, DEMO_ORGANISATION_NAME, DEMO_TIME_ZONE } from './seed/demo-constants';
 export { migrateUrl, MigrationError } from './migrate/migration-runner';
+export { searchFieldsOf, foldForSearch, healthNumberKey, type SearchFields, type SearchSource } from './patients/search-fields';

@@ -7,3 +7,6 @@ export * from './mfa';
 export * from './clinics';
 export * from './clinicians';
 export * from './audit';
+export * from './patients';
+export * from './screening';
+export * from './consents';

@@ -14,6 +14,7 @@ import {
   type DemoClinicKey,
 } from './demo-constants';
 import { seededFaker, weightedPick } from './seed-random';
+import { searchFieldsOf } from '../patients/search-fields';
 import { SlotBook, atLocalTime, timeOfDay, wallClock } from './slot-book';
 
 export interface SeedOptions {
@@ -144,7 +145,7 @@ export async function seedDemoClinic(prisma: PrismaClient, options: SeedOptions 
   log(`seeded organisation, ${DEMO_CLINICS.length} clinics and ${DEMO_USERS.length} users`);
 
   const patients = makePatients(faker, options.patientCount ?? 200, clinicIds, now);
-  await prisma.patient.createMany({ data: patients.map((p) => ({ ...p, organisationId })) });
+  await prisma.patient.createMany({ data: patients.map((p) => ({ ...p, ...searchFieldsOf(p), organisationId })) });
 
   const schedule = new ScheduleBuilder({ faker, now, weekStart, organisationId, clinicIds, roomIds, typeIds });
   const imsPhysio = clinicians.find((c) => c.email === 'physio@demo.clinic')!;
