@@ -65,7 +65,7 @@ describe('schema.prisma vs migrations', () => {
       // An exclusion constraint, a CHECK, a plpgsql trigger function (`;` inside $$) and a trigram index.
       copy.add('29990101000000_hand_written', readFileSync(path.join(__dirname, 'fixtures/hand-written/migration.sql'), 'utf8'));
       const script = await diffMigrationsToSchema({ url: db.url, migrationsDir: copy.dir });
-      expect(splitSqlStatements(script)).toEqual(['DROP INDEX "patient_last_name_trgm";']);
+      expect(splitSqlStatements(script)).toEqual(['DROP INDEX "fixture_patient_last_name_trgm";']);
       expect(await findDrift({ url: db.url, migrationsDir: copy.dir })).toEqual([]);
 
       copy.add('29990102000000_unexpected', 'CREATE INDEX "patient_email_idx" ON "patient" ("email");\n');
