@@ -10,3 +10,5 @@ export * from './audit';
 export * from './patients';
 export * from './screening';
 export * from './consents';
+export * from './patient-import';
+export * from './appointments';
