@@ -1,7 +1,7 @@
 // The database package: Prisma client, how to open a database, migrations, seeds and test databases.
 export * from './generated/client/client';
 export * as Enums from './generated/client/enums';
-export { openPostgres, openPglite, type Database, type DatabaseKind, type PostgresOptions, type PgliteOptions } from './client/open-database';
+export { openPostgres, openPglite, type Database, type DatabaseKind, type RawDatabase, type PostgresOptions, type PgliteOptions } from './client/open-database';
 export { postgresErrorInfo, isDatabaseUnavailable, SQLSTATE, type PostgresErrorInfo } from './client/database-errors';
 export { applyMigrations } from './migrate/migration-runner';
 export { pgExecutor, pgliteExecutor, type SqlExecutor } from './migrate/sql-executor';

@@ -17,6 +17,17 @@ import { AccountModule } from './account/account.module';
 import { ClinicSetupModule } from './clinic-setup/clinic-setup.module';
 import { CliniciansModule } from './clinicians/clinicians.module';
 import { MfaModule } from './mfa/mfa.module';
+import { PatientsModule } from './patients/patients.module';
+import { ScreeningModule } from './screening/screening.module';
+import { ConsentsModule } from './consents/consents.module';
+import { FhirModule } from './fhir/fhir.module';
+import { PatientImportsModule } from './patient-imports/patient-imports.module';
+import { WaitlistModule } from './waitlist/waitlist.module';
+import { AppointmentsModule } from './appointments/appointments.module';
+import { SchedulingSetupModule } from './scheduling-setup/scheduling-setup.module';
+import { AppointmentSeriesModule } from './appointment-series/appointment-series.module';
+import { RemindersModule } from './reminders/reminders.module';
+import { CalendarFeedModule } from './calendar-feed/calendar-feed.module';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -42,6 +53,17 @@ export class AppModule {
         ClinicSetupModule,
         CliniciansModule,
         MfaModule,
+        PatientsModule,
+        ScreeningModule,
+        ConsentsModule,
+        FhirModule,
+        PatientImportsModule,
+        WaitlistModule,
+        AppointmentsModule,
+        SchedulingSetupModule,
+        AppointmentSeriesModule,
+        RemindersModule,
+        CalendarFeedModule,
         // The built web app, same origin as the API; unknown non-API paths fall back to index.html (SPA routes).
         ...(existsSync(webIndex)
           ? [ServeStaticModule.forRoot({ rootPath: config.WEB_DIST_DIR, exclude: ['/api/{*rest}'], serveStaticOptions: { index: 'index.html', maxAge: '1h' } })]

@@ -9,6 +9,7 @@ import type { AppConfig } from './config/app-config';
 import { setupOpenApi } from './openapi/setup-openapi';
 import { requestIdMiddleware } from './common/http/request-id.middleware';
 import { parseBodies } from './common/http/body-parser-errors';
+import { PATIENT_IMPORT_BODY_LIMIT } from './patient-imports/import-body-limit';
 
 /** Builds the configured Nest application (not listening yet). Shared by main.ts and the HTTP tests. */
 export async function createApp(config: AppConfig, database: Database): Promise<NestExpressApplication> {
@@ -36,7 +37,7 @@ export async function createApp(config: AppConfig, database: Database): Promise<
       },
     }),
   );
-  app.use(parseBodies({ jsonLimit: '256kb', formLimit: '64kb' }));
+  app.use(parseBodies({ jsonLimit: '256kb', formLimit: '64kb', largerJsonRoutes: [PATIENT_IMPORT_BODY_LIMIT] }));
   app.use(cookieParser());
   app.setGlobalPrefix('api');
   setupOpenApi(app);

@@ -47,37 +47,76 @@ export const AppointmentListQuery = z
     patientId: Id.optional(),
     status: AppointmentStatus.optional(),
   })
-  .refine((q) => q.from < q.to, { message: 'must be after from', path: ['to'] });
+  // Compare instants, not strings: the two ends may carry different offsets.
+  .refine((q) => Date.parse(q.from) < Date.parse(q.to), { message: 'must be after from', path: ['to'] });
 export type AppointmentListQuery = z.input<typeof AppointmentListQuery>;
 export const AppointmentList = z.object({ items: z.array(Appointment) });
 
 /**
- * `POST /api/appointments` (accepts `Idempotency-Key`). Outside working hours is refused (422) unless a manager
- * sends `overrideReason`. Overlaps with the clinician, room or patient are refused with 409 naming the appointment.
+ * A wall-clock date and time at the clinic, no offset (`2026-03-09T10:00`). The API alone turns it into an instant
+ * with its own zone database: the browser's may hold other rules for the clinic's zone (a province that stopped
+ * changing its clocks), and then an instant the browser worked out would land an hour off.
  */
-export const CreateAppointmentRequest = z.object({
+const LOCAL_DATE_TIME_MESSAGE = 'must be a local date and time like 2026-03-09T10:00 (no offset)';
+export const LocalDateTime = z.iso
+  .datetime({ local: true, precision: -1, error: LOCAL_DATE_TIME_MESSAGE })
+  .refine((value) => !/z$/i.test(value), LOCAL_DATE_TIME_MESSAGE);
+
+/**
+ * Exactly one of the instant (`startsAt`, for API clients that know the offset) or the clinic wall-clock time
+ * (`localStartsAt`, what the web sends). `required: false` allows neither (a move that keeps its time).
+ */
+function oneStart<K extends string, L extends string>(instantKey: K, localKey: L, required: boolean) {
+  return (value: Partial<Record<K | L, unknown>>, ctx: z.core.$RefinementCtx) => {
+    const hasInstant = value[instantKey] !== undefined;
+    const hasLocal = value[localKey] !== undefined;
+    if (hasInstant && hasLocal) {
+      ctx.addIssue({ code: 'custom', path: [localKey], message: `give either ${instantKey} or ${localKey}, not both` });
+    } else if (required && !hasInstant && !hasLocal) {
+      ctx.addIssue({ code: 'custom', path: [instantKey], message: `is required (or give ${localKey}, the clinic's wall-clock time)` });
+    }
+  };
+}
+
+/** The fields of a booking, without the start rule (forms pick from it). */
+export const CreateAppointmentFields = z.object({
   clinicId: Id,
   patientId: Id,
   clinicianId: Id,
   roomId: Id.nullish(),
   appointmentTypeId: Id,
   planId: Id.nullish(),
-  startsAt: IsoDateTime,
+  startsAt: IsoDateTime.optional(),
+  localStartsAt: LocalDateTime.optional(),
   notes: z.string().trim().max(2000).nullish(),
   overrideReason: z.string().trim().min(3).max(500).optional(),
 });
+
+/**
+ * `POST /api/appointments` (accepts `Idempotency-Key`): starting at `startsAt` (an instant) or `localStartsAt` (the
+ * clinic's wall clock; a time the clocks skip is 422 `nonexistent-local-time`, a repeated one is its earlier instant).
+ * Outside working hours is refused (422) unless a manager sends `overrideReason`. Overlaps with the clinician, room or
+ * patient are refused with 409 naming the appointment.
+ */
+export const CreateAppointmentRequest = CreateAppointmentFields.superRefine(oneStart('startsAt', 'localStartsAt', true));
 export type CreateAppointmentRequest = z.input<typeof CreateAppointmentRequest>;
 
-/** `PATCH /api/appointments/:id`: move (time, clinician, room) or edit notes, with the `version` being edited. */
-export const MoveAppointmentRequest = z.object({
-  version: z.number().int(),
-  startsAt: IsoDateTime.optional(),
-  clinicianId: Id.optional(),
-  roomId: Id.nullish(),
-  notes: z.string().trim().max(2000).nullish(),
-  reason: z.string().trim().max(500).optional(),
-  overrideReason: z.string().trim().min(3).max(500).optional(),
-});
+/**
+ * `PATCH /api/appointments/:id`: move (time, clinician, room) or edit notes, with the `version` being edited. The new
+ * time is `startsAt` or `localStartsAt` (as for a booking), or neither to keep it.
+ */
+export const MoveAppointmentRequest = z
+  .object({
+    version: z.number().int(),
+    startsAt: IsoDateTime.optional(),
+    localStartsAt: LocalDateTime.optional(),
+    clinicianId: Id.optional(),
+    roomId: Id.nullish(),
+    notes: z.string().trim().max(2000).nullish(),
+    reason: z.string().trim().max(500).optional(),
+    overrideReason: z.string().trim().min(3).max(500).optional(),
+  })
+  .superRefine(oneStart('startsAt', 'localStartsAt', false));
 export type MoveAppointmentRequest = z.input<typeof MoveAppointmentRequest>;
 
 export const AppointmentStatusChangeRequest = z.object({ version: z.number().int() });
@@ -114,8 +153,12 @@ const SeriesBase = z.object({
   appointmentTypeId: Id,
   planId: Id.nullish(),
   roomId: Id.nullish(),
-  /** The first session; later ones keep its local wall-clock time in the clinic's zone. */
-  firstStartsAt: IsoDateTime,
+  /**
+   * The first session, as an instant or as the clinic's wall clock (exactly one); later sessions keep its local
+   * wall-clock time in the clinic's zone.
+   */
+  firstStartsAt: IsoDateTime.optional(),
+  firstLocalStartsAt: LocalDateTime.optional(),
   weekdays: z.array(IsoWeekday).min(1).max(7).optional(),
   intervalDays: z.number().int().min(1).max(60).optional(),
   count: z.number().int().min(1).max(30),
@@ -125,7 +168,7 @@ const SeriesBase = z.object({
 export const SeriesPreviewRequest = SeriesBase.refine((s) => (s.weekdays ? !s.intervalDays : !!s.intervalDays), {
   message: 'give either weekdays or intervalDays',
   path: ['weekdays'],
-});
+}).superRefine(oneStart('firstStartsAt', 'firstLocalStartsAt', true));
 export type SeriesPreviewRequest = z.input<typeof SeriesPreviewRequest>;
 
 /** Why an occurrence's local time is unusual on its day. */
@@ -136,7 +179,7 @@ export const SeriesOccurrence = z.object({
   endsAt: IsoDateTime,
   localStart: z.string(),
   available: z.boolean(),
-  conflicts: z.array(z.object({ kind: z.enum(['clinician', 'room', 'patient', 'working_hours', 'time_off']), appointmentId: Id.optional(), message: z.string() })),
+  conflicts: z.array(z.object({ kind: z.enum(['clinician', 'room', 'patient', 'working_hours', 'opening_hours', 'time_off']), appointmentId: Id.optional(), message: z.string() })),
   alternatives: z.array(z.object({ startsAt: IsoDateTime })),
   dst: DstFlag.nullable(),
 });
@@ -144,11 +187,16 @@ export type SeriesOccurrence = z.infer<typeof SeriesOccurrence>;
 export const SeriesPreviewResponse = z.object({ timeZone: z.string(), occurrences: z.array(SeriesOccurrence) });
 export type SeriesPreviewResponse = z.infer<typeof SeriesPreviewResponse>;
 
+/** One chosen session: the instant (e.g. an alternative exactly as the preview returned it) or the clinic wall clock. */
+export const SeriesCommitOccurrence = z
+  .object({ startsAt: IsoDateTime.optional(), localStartsAt: LocalDateTime.optional() })
+  .superRefine(oneStart('startsAt', 'localStartsAt', true));
+
 /** `POST /api/appointments/series`: the chosen occurrences (alternatives included), all booked or none. */
 export const SeriesCommitRequest = SeriesBase.extend({
-  occurrences: z.array(z.object({ startsAt: IsoDateTime })).min(1).max(30),
+  occurrences: z.array(SeriesCommitOccurrence).min(1).max(30),
   overrideReason: z.string().trim().min(3).max(500).optional(),
-});
+}).superRefine(oneStart('firstStartsAt', 'firstLocalStartsAt', true));
 export type SeriesCommitRequest = z.input<typeof SeriesCommitRequest>;
 export const SeriesCommitResponse = z.object({ seriesId: Id, appointments: z.array(Appointment) });
 
@@ -164,7 +212,7 @@ export const TimeOff = z.object({ id: Id, clinicianId: Id, startsAt: IsoDateTime
 export const TimeOffList = z.object({ items: z.array(TimeOff) });
 export const CreateTimeOffRequest = z
   .object({ startsAt: IsoDateTime, endsAt: IsoDateTime, reason: z.string().trim().max(500).optional() })
-  .refine((t) => t.startsAt < t.endsAt, { message: 'must end after it starts', path: ['endsAt'] });
+  .refine((t) => Date.parse(t.startsAt) < Date.parse(t.endsAt), { message: 'must end after it starts', path: ['endsAt'] });
 
 // --- Waitlist ----------------------------------------------------------------------------------------------
 
@@ -198,8 +246,29 @@ export const CreateWaitlistEntryRequest = z.object({
 });
 export type CreateWaitlistEntryRequest = z.input<typeof CreateWaitlistEntryRequest>;
 
+/** `DELETE /api/waitlist/:id?reason=`: the entry leaves the list (kept, with when and why). */
+export const RemoveWaitlistEntryQuery = z.object({ reason: z.string().trim().max(500).optional() });
+
+/** `GET /api/waitlist/offers`: slots freed in [from, to) at the clinic. */
+export const WaitlistOffersQuery = z
+  .object({ clinicId: Id, from: IsoDateTime, to: IsoDateTime })
+  .refine((q) => Date.parse(q.from) < Date.parse(q.to), { message: 'must be after from', path: ['to'] });
+export type WaitlistOffersQuery = z.input<typeof WaitlistOffersQuery>;
+
 /** When a slot frees (cancel, no-show, move), the waitlist entries that match it, best first. */
-export const WaitlistOffer = z.object({ slot: z.object({ clinicId: Id, clinicianId: Id, startsAt: IsoDateTime, endsAt: IsoDateTime }), entries: z.array(WaitlistEntry) });
+export const WaitlistOffer = z.object({
+  slot: z.object({
+    clinicId: Id,
+    clinicianId: Id,
+    startsAt: IsoDateTime,
+    endsAt: IsoDateTime,
+    /** What freed it, the appointment that held it and that appointment's type. */
+    freedBy: z.enum(['cancelled', 'no_show', 'moved']),
+    appointmentId: Id,
+    appointmentTypeId: Id,
+  }),
+  entries: z.array(WaitlistEntry),
+});
 export const WaitlistOffers = z.object({ items: z.array(WaitlistOffer) });
 
 /** Calendar feed: the URL is shown once when created. */

@@ -25,7 +25,9 @@ export const AGE_OF_MAJORITY = 19;
 export const CreateConsentRequest = z
   .object({
     clinicId: Id,
-    consentedOn: IsoDate.refine((date) => date <= new Date().toISOString().slice(0, 10), { message: 'cannot be in the future' }),
+    // "Today" belongs to the clinic's time zone, which only the API knows: here refuse only days that are in the future
+    // everywhere on earth (UTC+14); the API checks against the clinic's own today.
+    consentedOn: IsoDate.refine((date) => date <= new Date(Date.now() + 14 * 3_600_000).toISOString().slice(0, 10), { message: 'cannot be in the future' }),
     risksDisclosed: z.array(ConsentRisk).min(1, 'disclose at least one risk'),
     thoraxIncluded: z.boolean(),
     method: ConsentMethod,

@@ -12,3 +12,4 @@ export * from './screening';
 export * from './consents';
 export * from './patient-import';
 export * from './appointments';
+export * from './clinic-setup-writes';

@@ -89,7 +89,13 @@ export const CreatePatientRequest = PatientFields.extend({
 export type CreatePatientRequest = z.input<typeof CreatePatientRequest>;
 
 /** `PATCH /api/patients/:id`: any registration fields plus the `version` being edited (stale → 409). */
-export const UpdatePatientRequest = PatientFields.partial().extend({ version: z.number().int() });
+export const UpdatePatientRequest = PatientFields.partial().extend({
+  // Without defaults: a PATCH that leaves these out must keep them, not reset them to the create defaults.
+  preferredContact: ContactChannel.optional(),
+  reminderConsentEmail: z.boolean().optional(),
+  reminderConsentSms: z.boolean().optional(),
+  version: z.number().int(),
+});
 export type UpdatePatientRequest = z.input<typeof UpdatePatientRequest>;
 
 /** Yes/no facts every role may see, receptionists included (never the clinical detail behind them). */
@@ -149,7 +155,8 @@ export type PatientSummary = z.infer<typeof PatientSummary>;
 
 /**
  * `GET /api/patients?q=`: q is a name fragment (typos tolerated), a phone number or part of one, a date of birth
- * (YYYY-MM-DD) or a health number. Best match first.
+ * (YYYY-MM-DD) or a health number. Best match first. For a name, `total` counts the best matches ranked (at most
+ * 100), not every name sharing a few letters with q; otherwise it counts every match.
  */
 export const PatientSearchQuery = PageQuery.extend({
   q: z.string().trim().max(100).optional(),
@@ -182,3 +189,7 @@ export type ArchivePatientRequest = z.input<typeof ArchivePatientRequest>;
 /** Anonymising cannot be undone: the caller repeats the patient's last name to confirm. */
 export const AnonymisePatientRequest = ArchivePatientRequest.extend({ confirmLastName: z.string().trim().min(1) });
 export type AnonymisePatientRequest = z.input<typeof AnonymisePatientRequest>;
+
+/** `POST /api/patients/:id/unarchive`: back into search (never for an anonymised patient). */
+export const UnarchivePatientRequest = z.object({ version: z.number().int() });
+export type UnarchivePatientRequest = z.input<typeof UnarchivePatientRequest>;

@@ -10,10 +10,17 @@ import { pgExecutor, pgliteExecutor, type SqlExecutor } from '../migrate/sql-exe
 
 export type DatabaseKind = 'postgresql' | 'pglite';
 
+/**
+ * The driver under Prisma, for the few libraries that speak SQL themselves (the pg-boss job queue). Anything that
+ * can go through Prisma should.
+ */
+export type RawDatabase = { kind: 'postgresql'; pool: pg.Pool } | { kind: 'pglite'; pglite: PGlite };
+
 /** An open database: the Prisma client the app uses plus what the app needs around it (migrate, ping, close). */
 export interface Database {
   kind: DatabaseKind;
   prisma: PrismaClient;
+  raw: RawDatabase;
   /** Applies pending migrations; returns the names applied. */
   migrate(log?: (message: string) => void): Promise<string[]>;
   /** Round-trip time of a trivial query in ms; throws when the database does not answer. */
@@ -47,6 +54,7 @@ export function openPostgres(options: PostgresOptions): Database {
   return {
     kind: 'postgresql',
     prisma,
+    raw: { kind: 'postgresql', pool },
     async migrate(log) {
       const client = await pool.connect();
       try {
@@ -80,6 +88,7 @@ export async function openPglite(options: PgliteOptions = {}): Promise<Database>
   return {
     kind: 'pglite',
     prisma,
+    raw: { kind: 'pglite', pglite },
     async migrate(log) {
       return (await applyMigrations(executor, { log })).applied;
     },

@@ -16,6 +16,8 @@ import {
 import { seededFaker, weightedPick } from './seed-random';
 import { searchFieldsOf } from '../patients/search-fields';
 import { SlotBook, atLocalTime, timeOfDay, wallClock } from './slot-book';
+import { buildScreeningAndConsent } from './demo-screening-consent';
+import { seedDemoOpeningHours } from './demo-opening-hours';
 
 export interface SeedOptions {
   /** "Now" for the demo; dates count from its week in the clinic's time zone. */
@@ -31,6 +33,8 @@ export interface SeedSummary {
   patients: number;
   plans: number;
   appointments: number;
+  screenings: number;
+  consents: number;
 }
 
 /** The primary outcome measure a clinician would usually choose for each condition (domain.md). */
@@ -69,7 +73,8 @@ export async function seedDemoClinic(prisma: PrismaClient, options: SeedOptions 
   const log = options.log ?? (() => undefined);
   const now = new TZDate(options.now ?? new Date(), DEMO_TIME_ZONE);
   const weekStart = startOfWeek(now, { weekStartsOn: 1 });
-  const faker = seededFaker(Number(wallClock(weekStart).getTime() / 86_400_000) + differenceInCalendarDays(now, weekStart));
+  const seed = Number(wallClock(weekStart).getTime() / 86_400_000) + differenceInCalendarDays(now, weekStart);
+  const faker = seededFaker(seed);
   const passwordHash = await argon2.hash(DEMO_PASSWORD, { type: argon2.argon2id });
 
   const organisation = await prisma.organisation.create({ data: { name: DEMO_ORGANISATION_NAME } });
@@ -95,7 +100,7 @@ export async function seedDemoClinic(prisma: PrismaClient, options: SeedOptions 
     }
   }
 
-  const clinicians: Array<{ id: string; email: string; hours: NonNullable<(typeof DEMO_USERS)[number]['clinician']>['hours'] }> = [];
+  const clinicians: Array<{ id: string; userId: string; email: string; hours: NonNullable<(typeof DEMO_USERS)[number]['clinician']>['hours'] }> = [];
   for (const demoUser of DEMO_USERS) {
     const user = await prisma.user.create({
       data: {
@@ -140,8 +145,9 @@ export async function seedDemoClinic(prisma: PrismaClient, options: SeedOptions 
         },
       },
     });
-    clinicians.push({ id: clinician.id, email: demoUser.email, hours });
+    clinicians.push({ id: clinician.id, userId: user.id, email: demoUser.email, hours });
   }
+  await seedDemoOpeningHours(prisma, organisationId, Object.values(clinicIds));
   log(`seeded organisation, ${DEMO_CLINICS.length} clinics and ${DEMO_USERS.length} users`);
 
   const patients = makePatients(faker, options.patientCount ?? 200, clinicIds, now);
@@ -155,6 +161,20 @@ export async function seedDemoClinic(prisma: PrismaClient, options: SeedOptions 
   await prisma.appointment.createMany({ data: schedule.appointments });
   log(`seeded ${patients.length} patients, ${plans.length} plans, ${schedule.appointments.length} appointments`);
 
+  // Its own generator, so adding clinical safety data leaves the patients and schedule above exactly as they were.
+  const safety = buildScreeningAndConsent({
+    faker: seededFaker(seed + 7_919),
+    now,
+    organisationId,
+    clinicianUserId: imsPhysio.userId,
+    patients,
+    plans,
+    appointments: schedule.appointments,
+  });
+  await prisma.patientScreening.createMany({ data: safety.screenings });
+  await prisma.imsConsent.createMany({ data: safety.consents });
+  log(`seeded ${safety.screenings.length} screenings and ${safety.consents.length} IMS consents`);
+
   return {
     organisationId,
     clinics: DEMO_CLINICS.length,
@@ -162,6 +182,8 @@ export async function seedDemoClinic(prisma: PrismaClient, options: SeedOptions 
     patients: patients.length,
     plans: plans.length,
     appointments: schedule.appointments.length,
+    screenings: safety.screenings.length,
+    consents: safety.consents.length,
   };
 }
 
@@ -172,8 +194,12 @@ type PatientRow = {
   lastName: string;
   preferredName: string | null;
   dateOfBirth: Date;
+  sex: 'female' | 'male';
   phone: string;
   email: string | null;
+  reminderConsentEmail?: boolean;
+  reminderConsentSms?: boolean;
+  preferredContact?: 'email' | 'phone';
 };
 
 function makePatients(faker: Faker, count: number, clinicIds: Record<DemoClinicKey, string>, now: Date): PatientRow[] {
@@ -196,11 +222,18 @@ function makePatients(faker: Faker, count: number, clinicIds: Record<DemoClinicK
       lastName,
       preferredName: faker.datatype.boolean(0.08) ? faker.person.firstName(sex) : null,
       dateOfBirth: new Date(Date.UTC(birth.getFullYear(), birth.getMonth(), birth.getDate())),
+      sex,
       // 555-01xx numbers are reserved for fiction in North America.
       phone: `+1${['604', '778', '236'][Math.floor(index / 100) % 3]}5550${100 + (index % 100)}`,
       email: faker.datatype.boolean(0.85) ? faker.internet.email({ firstName, lastName }).toLowerCase() : null,
     };
-  });
+  }).map((patient, index) => ({
+    ...patient,
+    // Most patients with an email agree to email reminders; SMS consent is recorded but SMS is not sent (README).
+    reminderConsentEmail: patient.email !== null && index % 6 !== 0,
+    reminderConsentSms: index % 4 === 0,
+    preferredContact: patient.email ? ('email' as const) : ('phone' as const),
+  }));
 }
 
 interface ScheduleContext {

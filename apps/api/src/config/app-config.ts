@@ -37,6 +37,9 @@ const EnvSchema = z.object({
   /** SMTP server for outgoing email (password reset requests, reminders), e.g. smtp://user:pass@mail:587. */
   SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL').optional(),
   MAIL_FROM: z.string().default('IMS Clinic <no-reply@ims.clinic>'),
+  /** Hours before an appointment its email reminder is sent; JOB_WORKERS=off stops this process polling the job queue. */
+  REMINDER_LEAD_HOURS: z.coerce.number().min(0).max(24 * 14).default(24),
+  JOB_WORKERS: z.enum(['on', 'off']).default('on'),
   /**
    * Secret for encrypting secrets at rest (two-factor keys): 32+ random characters. Required with DATABASE_URL;
    * in demo mode one is generated and kept in DATA_DIR.

@@ -4,6 +4,8 @@ import { startTestApp, type TestApp } from '../support/test-app';
 import { createOrganisation, createUser } from '../support/factories';
 import { createClinician, createPatient } from '../support/clinician-factories';
 import { signIn, type SignedInAgent } from '../support/sign-in';
+import { insertConsent, screeningItems } from '../support/clinical-factories';
+import { createAppointmentType, createRoom, insertAppointment } from '../support/appointment-factories';
 
 const ROLES: RoleName[] = ['receptionist', 'physiotherapist', 'manager', 'admin'];
 
@@ -40,7 +42,57 @@ const POLICY: Record<string, RoleName[]> = {
   'POST /api/clinicians/:id/authorisations/:authorisationId/end': ADMIN,
   'PUT /api/clinicians/:id/working-hours': ADMIN,
   'GET /api/audit': ADMIN,
+  // Single appointments: everyone reads the schedule of their clinics; the front desk, physiotherapists and managers run it.
+  'GET /api/appointments': ANY,
+  'POST /api/appointments': ['receptionist', 'physiotherapist', 'manager'],
+  'GET /api/appointments/:id': ANY,
+  'GET /api/appointments/:id/history': ANY,
+  'PATCH /api/appointments/:id': ['receptionist', 'physiotherapist', 'manager'],
+  'POST /api/appointments/:id/arrive': ['receptionist', 'physiotherapist', 'manager'],
+  'POST /api/appointments/:id/no-show': ['receptionist', 'physiotherapist', 'manager'],
+  'POST /api/appointments/:id/cancel': ['receptionist', 'physiotherapist', 'manager'],
+  // Scheduling set-up: admins keep it; the calendar shows opening hours and time off to everyone.
+  'GET /api/clinics/:id/opening-hours': ANY,
+  'PUT /api/clinics/:id/opening-hours': ADMIN,
+  'GET /api/clinicians/:id/time-off': ANY,
+  'POST /api/clinicians/:id/time-off': ['physiotherapist', 'admin'],
+  'DELETE /api/clinicians/:id/time-off/:timeOffId': ADMIN,
+  'POST /api/rooms': ADMIN,
+  'PATCH /api/rooms/:id': ADMIN,
+  'POST /api/appointment-types': ADMIN,
+  'PATCH /api/appointment-types/:id': ADMIN,
+  // Course booking: the people who book single appointments (managers may override the rules with a reason).
+  'POST /api/appointments/series/preview': ['receptionist', 'physiotherapist', 'manager'],
+  'POST /api/appointments/series': ['receptionist', 'physiotherapist', 'manager'],
+  // The waitlist: the front desk and physiotherapists keep it; managers read it for their reports.
+  'GET /api/waitlist': ['receptionist', 'physiotherapist', 'manager'],
+  'GET /api/waitlist/offers': ['receptionist', 'physiotherapist', 'manager'],
+  'POST /api/waitlist': ['receptionist', 'physiotherapist'],
+  'DELETE /api/waitlist/:id': ['receptionist', 'physiotherapist'],
   'GET /api/patients/:id/access-log': ['physiotherapist', 'manager', 'admin'],
+  'GET /api/patients': ANY,
+  'POST /api/patients': ['receptionist', 'physiotherapist'],
+  'POST /api/patients/duplicates': ['receptionist', 'physiotherapist'],
+  'GET /api/patients/:id': ANY,
+  'PATCH /api/patients/:id': ['receptionist', 'physiotherapist'],
+  'POST /api/patients/:id/archive': ['manager', 'admin'],
+  'POST /api/patients/:id/unarchive': ['manager', 'admin'],
+  'POST /api/patients/:id/anonymise': ['manager', 'admin'],
+  'GET /api/patients/:id/screening': ['physiotherapist'],
+  'PUT /api/patients/:id/screening': ['physiotherapist'],
+  'GET /api/patients/:id/consents': ['physiotherapist'],
+  'POST /api/patients/:id/consents': ['physiotherapist'],
+  'POST /api/consents/:id/withdraw': ['physiotherapist'],
+  // Record export on a patient's request is an admin duty; physiotherapists export the record they keep.
+  'GET /api/patients/:id/fhir': ['physiotherapist', 'admin'],
+  // CSV import of patients: the front desk, and admins setting up a clinic.
+  'POST /api/patient-imports': ['receptionist', 'admin'],
+  'GET /api/patient-imports/:id': ['receptionist', 'admin'],
+  'GET /api/patient-imports/:id/report': ['receptionist', 'admin'],
+  'POST /api/patient-imports/:id/commit': ['receptionist', 'admin'],
+  // A clinician's own calendar feed link (another clinician's answers 404); admins manage anyone's.
+  'POST /api/clinicians/:id/calendar-feed': ['physiotherapist', 'admin'],
+  'DELETE /api/clinicians/:id/calendar-feed': ['physiotherapist', 'admin'],
 };
 
 const allowedByPolicy = (route: RouteEntry): RoleName[] => POLICY[`${route.method} ${route.path}`] ?? [];
@@ -61,6 +113,22 @@ const VALID_BODIES: Record<string, object> = {
   'POST /api/clinicians/:id/authorisations': { kind: 'ims', issuingBody: 'Foreign body', validFrom: '2026-01-01' },
   'POST /api/clinicians/:id/authorisations/:authorisationId/end': { validTo: '2026-06-30' },
   'PUT /api/clinicians/:id/working-hours': { hours: [] },
+  'PATCH /api/appointments/:id': { version: 1, notes: 'Edited by a foreign receptionist' },
+  'POST /api/appointments/:id/arrive': { version: 1 },
+  'POST /api/appointments/:id/no-show': { version: 1 },
+  'POST /api/appointments/:id/cancel': { version: 1, reason: 'Cancelled by a foreign receptionist' },
+  'PUT /api/clinics/:id/opening-hours': { hours: [] },
+  'POST /api/clinicians/:id/time-off': { startsAt: '2026-07-01T00:00:00-07:00', endsAt: '2026-07-02T00:00:00-07:00' },
+  'PATCH /api/rooms/:id': { active: false },
+  'PATCH /api/appointment-types/:id': { active: false },
+  'POST /api/patient-imports/:id/commit': { skipDuplicates: false },
+  'PUT /api/patients/:id/screening': { clinicId: '00000000-0000-4000-8000-000000000000', items: screeningItems(), basedOnId: null },
+  'POST /api/patients/:id/consents': { clinicId: '00000000-0000-4000-8000-000000000000', consentedOn: '2026-01-05', risksDisclosed: ['soreness'], thoraxIncluded: false, method: 'verbal', givenBy: 'patient' },
+  'POST /api/consents/:id/withdraw': { withdrawnOn: '2026-01-06', reason: 'Withdrawn by a foreign clinician' },
+  'PATCH /api/patients/:id': { version: 1, firstName: 'Renamed by a foreign receptionist' },
+  'POST /api/patients/:id/archive': { version: 1, reason: 'Archived by a foreign manager' },
+  'POST /api/patients/:id/unarchive': { version: 1 },
+  'POST /api/patients/:id/anonymise': { version: 1, reason: 'Anonymised by a foreign manager', confirmLastName: 'Someone' },
 };
 
 function fillPath(route: RouteEntry, tenant: Tenant): string {
@@ -105,6 +173,7 @@ describe('authorisation matrix', () => {
     });
     const authorisation = await testApp.prisma.needlingAuthorisation.findFirstOrThrow({ where: { clinicianId: clinician.id } });
     const patient = await createPatient(testApp.prisma, { organisationId: organisation.id, homeClinicId: clinic.id, lastName: `${label}-Patient` });
+    const consent = await insertConsent(testApp.prisma, { organisationId: organisation.id, clinicId: clinic.id, patientId: patient.id, takenById: users.physiotherapist.id, consentedOn: '2026-01-02', notes: `${label}-consent-note` });
     return {
       adminEmail: userEmails.admin,
       userEmails,
@@ -113,6 +182,10 @@ describe('authorisation matrix', () => {
         'clinicians:id': clinician.id,
         authorisationId: authorisation.id,
         'patients:id': patient.id,
+        'waitlist:id': (await testApp.prisma.waitlistEntry.create({ data: { organisationId: organisation.id, clinicId: clinic.id, patientId: patient.id, createdById: users.receptionist.id } })).id,
+        'patient-imports:id': (await testApp.prisma.patientImport.create({ data: { organisationId: organisation.id, clinicId: clinic.id, createdById: users.receptionist.id, fileName: `${label}-import.csv`, status: 'validated', totalRows: 0, mapping: {}, rows: [], report: { validRows: 0, errorRows: [], duplicates: [], truncated: false } } })).id,
+        'consents:id': consent.id,
+        ...(await schedulingIds(organisation.id, clinic.id, clinician.id, patient.id, users.admin.id)),
       },
       secrets: [`clinician@${label}.clinic`, `${label} Clinician`, `${label}-Patient`, ...Object.values(userEmails)],
     };
@@ -174,6 +247,35 @@ describe('authorisation matrix', () => {
     }
     expect(failures).toEqual([]);
     expect(await snapshotForeign()).toEqual(before);
+  });
+
+  it("leaves another organisation's clinical record untouched: no screening added, its consent not withdrawn", async () => {
+    expect(await testApp.prisma.patientScreening.count({ where: { patientId: foreign.ids['patients:id'] } })).toBe(0);
+    expect(await testApp.prisma.imsConsent.findUniqueOrThrow({ where: { id: foreign.ids['consents:id'] } })).toMatchObject({ withdrawnOn: null, withdrawnById: null });
+  });
+
+  it("leaves another organisation's waitlist entry on its list", async () => {
+    expect(await testApp.prisma.waitlistEntry.findUniqueOrThrow({ where: { id: foreign.ids['waitlist:id'] } })).toMatchObject({ removedAt: null });
+  });
+
+  /** A room, a type, an appointment (now, booked) and a time off of the tenant, for the scheduling routes. */
+  async function schedulingIds(organisationId: string, clinicId: string, clinicianId: string, patientId: string, adminId: string) {
+    const room = await createRoom(testApp.prisma, { organisationId, clinicId });
+    const type = await createAppointmentType(testApp.prisma, { organisationId, clinicId });
+    const appointment = await insertAppointment(testApp.prisma, { organisationId, clinicId, patientId, clinicianId, appointmentTypeId: type.id, roomId: room.id, startsAt: new Date(Date.now() + 3_600_000) });
+    const timeOff = await testApp.prisma.clinicianTimeOff.create({
+      data: { organisationId, clinicianId, startsAt: new Date('2026-08-01T07:00:00Z'), endsAt: new Date('2026-08-02T07:00:00Z'), createdById: adminId },
+    });
+    return { 'appointments:id': appointment.id, 'clinics:id': clinicId, 'rooms:id': room.id, 'appointment-types:id': type.id, timeOffId: timeOff.id };
+  }
+
+  it("leaves another organisation's schedule and set-up untouched", async () => {
+    expect(await testApp.prisma.appointment.findUniqueOrThrow({ where: { id: foreign.ids['appointments:id'] } })).toMatchObject({ version: 1, status: 'booked', notes: null });
+    expect(await testApp.prisma.appointmentChange.count({ where: { appointmentId: foreign.ids['appointments:id'] } })).toBe(0);
+    expect(await testApp.prisma.clinicianTimeOff.count({ where: { id: foreign.ids.timeOffId } })).toBe(1);
+    expect(await testApp.prisma.clinicianTimeOff.count({ where: { clinicianId: foreign.ids['clinicians:id'] } })).toBe(1);
+    expect(await testApp.prisma.room.findUniqueOrThrow({ where: { id: foreign.ids['rooms:id'] } })).toMatchObject({ active: true });
+    expect(await testApp.prisma.appointmentType.findUniqueOrThrow({ where: { id: foreign.ids['appointment-types:id'] } })).toMatchObject({ active: true });
   });
 
   async function snapshotForeign() {

@@ -54,7 +54,8 @@ export async function startTestAppAsRole(role: RuntimeRole, env: Record<string, 
   if (!template) throw new Error('IMS_TEST_TEMPLATE_DB is not set: run the API tests through jest (globalSetup).');
   const clone = await cloneDatabase(template);
   const url = role.urlFor(clone.url);
-  const config = loadConfig({ ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_URL: url, ...env });
+  // As in production, schema changes (here: the job queue's schema) go through the owner's connection.
+  const config = loadConfig({ ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_URL: url, MIGRATION_DATABASE_URL: clone.url, ...env });
   const database = openPostgres({ url, poolMax: 3, applicationName: 'ims-api-test-runtime-role' });
   const app = await createApp(config, database);
   await app.init();

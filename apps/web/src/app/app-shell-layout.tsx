@@ -3,6 +3,8 @@ import { useDisclosure } from '@mantine/hooks';
 import { Link, NavLink as RouterNavLink, Outlet } from 'react-router';
 import { UserMenu } from '../features/auth/components/user-menu';
 import { useSessionUser } from '../features/auth/use-session-user';
+import { can } from '../features/patients/patient-roles';
+import { useSearchShortcut } from '../features/patients/use-search-shortcut';
 import { navigationFor } from './navigation';
 
 /** Header, role-aware navigation and the current screen; rendered only for a signed-in user. */
@@ -10,6 +12,7 @@ export function AppShellLayout() {
   const user = useSessionUser();
   const [opened, { toggle, close }] = useDisclosure(false);
   const entries = navigationFor(user.roles);
+  useSearchShortcut(can(user.roles, 'search'));
 
   return (
     <AppShell

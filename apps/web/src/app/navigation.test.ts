@@ -33,10 +33,10 @@ describe('navigationFor', () => {
     expect(navigationFor([], entries)).toEqual([]);
   });
 
-  it('shows the admin screens to admins only', () => {
-    expect(labels(navigationFor(['admin']))).toEqual(['Today', 'Users', 'Clinicians', 'Audit log']);
-    expect(labels(navigationFor(['receptionist']))).toEqual(['Today']);
-    expect(labels(navigationFor(['physiotherapist', 'manager']))).toEqual(['Today']);
+  it('shows the admin screens to admins only, and Schedule and Patients to every role', () => {
+    expect(labels(navigationFor(['admin']))).toEqual(['Today', 'Schedule', 'Patients', 'Users', 'Clinicians', 'Audit log']);
+    expect(labels(navigationFor(['receptionist']))).toEqual(['Today', 'Schedule', 'Patients']);
+    expect(labels(navigationFor(['physiotherapist', 'manager']))).toEqual(['Today', 'Schedule', 'Patients']);
   });
 
   it('gives every role the Today screen; each entry has a unique path and at least one role', () => {

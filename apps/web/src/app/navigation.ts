@@ -1,4 +1,6 @@
 import { RoleName } from '@ims/contracts';
+import { PATIENT_ROLES } from '../features/patients/patient-roles';
+import { SCHEDULE_ROLES } from '../features/schedule/schedule-roles';
 
 export interface NavigationEntry {
   path: string;
@@ -12,10 +14,12 @@ const ADMIN: readonly RoleName[] = ['admin'];
 
 /**
  * Every screen of the app's main navigation, in display order. A feature adds its entry here when its route
- * exists (Patients, Schedule, Visits, Reports), never before. The account page is in the user menu, for everyone.
+ * exists (Visits, Reports), never before. The account page is in the user menu, for everyone.
  */
 export const navigation: readonly NavigationEntry[] = [
   { path: '/', label: 'Today', roles: EVERY_ROLE },
+  { path: '/schedule', label: 'Schedule', roles: SCHEDULE_ROLES.view },
+  { path: '/patients', label: 'Patients', roles: PATIENT_ROLES.search },
   { path: '/admin/users', label: 'Users', roles: ADMIN },
   { path: '/admin/clinicians', label: 'Clinicians', roles: ADMIN },
   { path: '/admin/audit', label: 'Audit log', roles: ADMIN },

@@ -78,6 +78,8 @@ describe('routes', () => {
     const nav = screen.getByRole('navigation', { name: 'Main navigation' });
     expect(within(nav).getAllByRole('link').map((link) => link.textContent)).toEqual([
       'Today',
+      'Schedule',
+      'Patients',
       'Users',
       'Clinicians',
       'Audit log',

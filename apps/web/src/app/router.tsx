@@ -11,6 +11,14 @@ import { ResetPasswordPage } from '../features/auth/routes/reset-password-page';
 import { VerifyPage } from '../features/auth/routes/verify-page';
 import { ClinicianPage } from '../features/clinicians/routes/clinician-page';
 import { CliniciansPage } from '../features/clinicians/routes/clinicians-page';
+import { NewPatientPage } from '../features/patients/routes/new-patient-page';
+import { PatientImportPage } from '../features/patients/routes/patient-import-page';
+import { PatientPage } from '../features/patients/routes/patient-page';
+import { PatientsPage } from '../features/patients/routes/patients-page';
+import { PATIENT_ROLES } from '../features/patients/patient-roles';
+import { CourseBookingPage } from '../features/schedule/routes/course-booking-page';
+import { SchedulePage } from '../features/schedule/routes/schedule-page';
+import { SCHEDULE_ROLES } from '../features/schedule/schedule-roles';
 import { TodayPage } from '../features/today/routes/today-page';
 import { NewUserPage } from '../features/users/routes/new-user-page';
 import { UserPage } from '../features/users/routes/user-page';
@@ -20,6 +28,12 @@ import { NotFoundPage } from './routes/not-found-page';
 import { RouteErrorPage } from './routes/route-error-page';
 
 const adminOnly = (element: ReactNode) => <RequireRole roles={['admin']}>{element}</RequireRole>;
+const patientsFor = (permission: keyof typeof PATIENT_ROLES, element: ReactNode) => (
+  <RequireRole roles={PATIENT_ROLES[permission]}>{element}</RequireRole>
+);
+const scheduleFor = (permission: keyof typeof SCHEDULE_ROLES, element: ReactNode) => (
+  <RequireRole roles={SCHEDULE_ROLES[permission]}>{element}</RequireRole>
+);
 
 /**
  * The route tree. Sign-in, its second step, two-factor set-up and password reset stand outside the app shell
@@ -47,6 +61,12 @@ export const routes: RouteObject[] = [
         children: [
           { index: true, element: <TodayPage /> },
           { path: 'account', element: <AccountPage /> },
+          { path: 'patients', element: patientsFor('search', <PatientsPage />) },
+          { path: 'patients/new', element: patientsFor('register', <NewPatientPage />) },
+          { path: 'patients/import', element: patientsFor('import', <PatientImportPage />) },
+          { path: 'patients/:id', element: patientsFor('search', <PatientPage />) },
+          { path: 'schedule', element: scheduleFor('view', <SchedulePage />) },
+          { path: 'schedule/course/new', element: scheduleFor('bookCourse', <CourseBookingPage />) },
           { path: 'admin/users', element: adminOnly(<UsersPage />) },
           { path: 'admin/users/new', element: adminOnly(<NewUserPage />) },
           { path: 'admin/users/:id', element: adminOnly(<UserPage />) },

@@ -23,9 +23,16 @@ export function loggingModule(level: string) {
           return 'info';
         },
         serializers: {
-          req: (request: { id: string; method: string; url: string }) => ({ id: request.id, method: request.method, url: request.url }),
+          req: (request: { id: string; method: string; url: string }) => ({ id: request.id, method: request.method, url: redactSecretQuery(request.url) }),
           res: (response: { statusCode: number }) => ({ statusCode: response.statusCode }),
         },
       },
     });
+}
+
+/** Query parameters that are credentials (the calendar feed's `token`): their values never reach the logs. */
+const SECRET_QUERY_PARAMETER = /([?&]token=)[^&#]*/gi;
+
+export function redactSecretQuery(url: string): string {
+  return url.replace(SECRET_QUERY_PARAMETER, '$1[redacted]');
 }

@@ -2,6 +2,7 @@ import type { RoleName } from '@ims/contracts';
 import { Button, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
+import { roleLabels } from '../roles';
 import { useSessionUser } from '../use-session-user';
 
 /**
@@ -16,7 +17,9 @@ export function RequireRole({ roles, children }: { roles: readonly RoleName[]; c
       <Title order={1} size="h2">
         Not available to you
       </Title>
-      <Text c="dimmed">This screen is for administrators. Ask one if you need something changed here.</Text>
+      <Text c="dimmed">
+        This screen is for these roles: {roleLabels(roles)}. Ask an administrator if you need it.
+      </Text>
       <Button component={Link} to="/" variant="light">
         Go to Today
       </Button>

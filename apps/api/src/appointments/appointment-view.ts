@@ -1,0 +1,59 @@
+import { TZDate } from '@date-fns/tz';
+import { format } from 'date-fns';
+import type { Appointment } from '@ims/contracts';
+import type { Prisma } from '@ims/prisma';
+import { scheduleName } from './conflict-lookup';
+
+/** What an Appointment payload needs from the database, loaded with the appointment in one query. */
+export const APPOINTMENT_INCLUDE = {
+  patient: { select: { firstName: true, lastName: true, preferredName: true } },
+  clinician: { select: { displayName: true } },
+  appointmentType: { select: { name: true } },
+  room: { select: { name: true } },
+} satisfies Prisma.AppointmentInclude;
+
+export type AppointmentRow = Prisma.AppointmentGetPayload<{ include: typeof APPOINTMENT_INCLUDE }>;
+
+/** An instant as ISO 8601 with the offset it has in `timeZone`, e.g. `2026-03-08T10:00:00-07:00`. */
+export function isoInZone(instant: Date, timeZone: string): string {
+  return format(new TZDate(instant.getTime(), timeZone), "yyyy-MM-dd'T'HH:mm:ssxxx");
+}
+
+/**
+ * The wall-clock time of an instant in a zone, as the `timestamp without time zone` column `local_start` takes it
+ * through Prisma: a Date whose UTC fields are the local ones.
+ */
+export function localStartColumn(instant: Date, timeZone: string): Date {
+  const local = new TZDate(instant.getTime(), timeZone);
+  return new Date(Date.UTC(local.getFullYear(), local.getMonth(), local.getDate(), local.getHours(), local.getMinutes(), local.getSeconds()));
+}
+
+/** `local_start` back to `YYYY-MM-DDTHH:MM` (no offset: it is a wall-clock time, meaningful with `timeZone`). */
+export const localStartText = (column: Date): string => column.toISOString().slice(0, 16);
+
+export function toAppointment(row: AppointmentRow): Appointment {
+  return {
+    id: row.id,
+    version: row.version,
+    clinicId: row.clinicId,
+    patientId: row.patientId,
+    clinicianId: row.clinicianId,
+    roomId: row.roomId,
+    appointmentTypeId: row.appointmentTypeId,
+    planId: row.planId,
+    seriesId: row.seriesId,
+    startsAt: isoInZone(row.startsAt, row.timeZone),
+    endsAt: isoInZone(row.endsAt, row.timeZone),
+    localStart: localStartText(row.localStart),
+    timeZone: row.timeZone,
+    status: row.status,
+    cancelReason: row.cancelReason,
+    lateCancellation: row.lateCancellation,
+    overrideReason: row.overrideReason,
+    notes: row.notes,
+    patientName: scheduleName(row.patient),
+    clinicianName: row.clinician.displayName,
+    appointmentTypeName: row.appointmentType.name,
+    roomName: row.room?.name ?? null,
+  };
+}

@@ -1,0 +1,21 @@
+/** Our own FHIR extensions and code systems live under this base (the same host as our problem types). */
+export const IMS_FHIR_BASE = 'https://ims.clinic/fhir';
+export const extensionUrl = (name: string) => `${IMS_FHIR_BASE}/StructureDefinition/${name}`;
+export const codeSystemUrl = (name: string) => `${IMS_FHIR_BASE}/CodeSystem/${name}`;
+
+/** In a collection bundle every entry is named by its urn:uuid, and references use the same URN. */
+export const urnOf = (id: string) => `urn:uuid:${id}`;
+
+export const HL7 = {
+  consentScope: 'http://terminology.hl7.org/CodeSystem/consentscope',
+  actCode: 'http://terminology.hl7.org/CodeSystem/v3-ActCode',
+  participationType: 'http://terminology.hl7.org/CodeSystem/v3-ParticipationType',
+  identifierType: 'http://terminology.hl7.org/CodeSystem/v2-0203',
+  contactRole: 'http://terminology.hl7.org/CodeSystem/v2-0131',
+  observationValue: 'http://terminology.hl7.org/CodeSystem/v3-ObservationValue',
+  loinc: 'http://loinc.org',
+  uri: 'urn:ietf:rfc:3986',
+} as const;
+
+/** Security label on resources of an anonymised patient: consumers must not try to re-identify them. */
+export const ANONYMISED_LABEL = { system: HL7.observationValue, code: 'ANONYED', display: 'anonymized' };

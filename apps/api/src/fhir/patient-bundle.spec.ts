@@ -1,0 +1,107 @@
+import type { Patient } from '@ims/prisma';
+import { fhirSchemaErrors } from '../../test/support/fhir-schema';
+import type { ConsentRecord } from '../consents/consent-view';
+import type { AppointmentRow } from './fhir-appointment';
+import { buildPatientBundle, type PatientRecord } from './patient-bundle';
+
+const PATIENT_ID = '01900000-0000-7000-8000-000000000001';
+const USER_ID = '01900000-0000-7000-8000-0000000000aa';
+
+function patient(overrides: Partial<Patient> = {}): Patient {
+  return {
+    id: PATIENT_ID, organisationId: 'o', homeClinicId: 'c', version: 1,
+    firstName: 'Ana', lastName: 'Silva', middleName: 'Maria', preferredName: 'Annie',
+    dateOfBirth: new Date('1990-05-06T00:00:00Z'), sex: 'intersex', genderIdentity: 'Non-binary', pronouns: 'they/them',
+    phone: '+16045550101', phoneAlt: null, email: 'ana@example.com',
+    addressLine1: '1 Main St', addressLine2: null, city: 'Vancouver', region: 'BC', postalCode: 'V6K 1N6', country: 'CA',
+    healthNumber: '9123 456 789', healthNumberIssuer: 'BC MSP',
+    emergencyContactName: 'Rui Silva', emergencyContactRelationship: 'Brother', emergencyContactPhone: '+16045550102',
+    referrerName: 'Dr Lee', referralSource: null, preferredContact: 'email', reminderConsentEmail: true, reminderConsentSms: false,
+    frontDeskNotes: 'Prefers mornings', searchName: '', phoneDigits: '', healthNumberKey: null,
+    archivedAt: null, archivedById: null, anonymisedAt: null, anonymisedById: null,
+    createdAt: new Date('2026-01-01T00:00:00Z'), updatedAt: new Date('2026-01-01T00:00:00Z'),
+    ...overrides,
+  };
+}
+
+const consent = (overrides: Partial<ConsentRecord>): ConsentRecord => ({
+  id: '01900000-0000-7000-8000-0000000000c1', organisationId: 'o', clinicId: 'c', patientId: PATIENT_ID, takenById: USER_ID,
+  consentedOn: '2026-01-10', risksDisclosed: ['soreness', 'bruising', 'pneumothorax'], thoraxIncluded: true,
+  method: 'written', givenBy: 'guardian', guardianName: 'Rosa Silva', guardianRelationship: 'Mother',
+  capacityFinding: null, notes: 'Discussed at length', withdrawnOn: null, withdrawnById: null, withdrawalReason: null,
+  createdAt: new Date('2026-01-10T18:00:00Z'),
+  ...overrides,
+});
+
+const appointment = (status: AppointmentRow['status']): AppointmentRow => ({
+  id: `01900000-0000-7000-8000-00000000a${status.length}`, patientId: PATIENT_ID, status,
+  startsAt: new Date('2026-01-12T17:00:00Z'), endsAt: new Date('2026-01-12T17:30:00Z'), createdAt: new Date('2026-01-01T00:00:00Z'),
+  cancelReason: status === 'cancelled' ? 'Car broke down' : null, notes: 'Bring shorts',
+  clinic: { name: 'Kitsilano' }, clinician: { displayName: 'Maya Thompson' }, appointmentType: { name: 'IMS treatment' }, room: { name: 'Room 1' },
+});
+
+function record(overrides: Partial<PatientRecord> = {}): PatientRecord {
+  return {
+    patient: patient(),
+    consents: [consent({ id: '01900000-0000-7000-8000-0000000000c2', consentedOn: '2026-02-01', givenBy: 'capable_minor', guardianName: null, guardianRelationship: null, capacityFinding: 'Understands risks', withdrawnOn: '2026-02-10', withdrawnById: USER_ID, withdrawalReason: 'Moved away' }), consent({})],
+    appointments: (['booked', 'arrived', 'completed', 'cancelled', 'no_show'] as const).map(appointment),
+    userNames: new Map([[USER_ID, 'Maya Thompson']]),
+    today: '2026-03-01',
+    bundleId: '01900000-0000-7000-8000-0000000000b0',
+    now: new Date('2026-03-01T12:00:00Z'),
+    ...overrides,
+  };
+}
+
+describe('the FHIR schema helper', () => {
+  it('rejects resources the R4 schema forbids, so a passing bundle means something', () => {
+    expect(fhirSchemaErrors({ resourceType: 'Patient', gender: 'woman' } as object)).not.toEqual([]);
+    expect(fhirSchemaErrors({ resourceType: 'Consent', status: 'active' } as object).join()).toMatch(/scope|category/);
+    expect(fhirSchemaErrors({ resourceType: 'Bundle', type: 'collection', entry: [{ resource: { resourceType: 'Patient', birthDate: '6 May 1990' } }] } as object)).not.toEqual([]);
+    expect(fhirSchemaErrors({ resourceType: 'Patient', gender: 'female', birthDate: '1990-05-06' } as object)).toEqual([]);
+  });
+});
+
+describe('buildPatientBundle', () => {
+  it('builds a collection Bundle that validates against the FHIR R4 schema', () => {
+    const bundle = buildPatientBundle(record());
+    expect(fhirSchemaErrors(bundle)).toEqual([]);
+    expect(bundle.type).toBe('collection');
+    expect(bundle.entry!.map((e) => e.resource!.resourceType)).toEqual(['Patient', 'Consent', 'Consent', 'Appointment', 'Appointment', 'Appointment', 'Appointment', 'Appointment']);
+    for (const entry of bundle.entry!) expect(entry.fullUrl).toBe(`urn:uuid:${entry.resource!.id}`);
+  });
+
+  it('maps the patient: official and usual names, health number with its issuer, gender, emergency contact', () => {
+    const fhirPatient = buildPatientBundle(record()).entry![0].resource as import('fhir/r4').Patient;
+    expect(fhirPatient.name).toEqual([
+      { use: 'official', family: 'Silva', given: ['Ana', 'Maria'] },
+      { use: 'usual', family: 'Silva', given: ['Annie'] },
+    ]);
+    expect(fhirPatient.gender).toBe('other');
+    expect(fhirPatient.identifier).toContainEqual(expect.objectContaining({ value: '9123 456 789', assigner: { display: 'BC MSP' } }));
+    expect(fhirPatient.contact![0].name).toEqual({ text: 'Rui Silva' });
+    expect(fhirPatient.telecom).toContainEqual({ system: 'email', value: 'ana@example.com', rank: 1 });
+    const withUri = buildPatientBundle(record({ patient: patient({ healthNumberIssuer: 'https://fhir.infoway-inforoute.ca/NamingSystem/ca-bc-patient-healthcare-id' }) }));
+    expect((withUri.entry![0].resource as import('fhir/r4').Patient).identifier![1].system).toBe('https://fhir.infoway-inforoute.ca/NamingSystem/ca-bc-patient-healthcare-id');
+  });
+
+  it('marks only the consent in force active and maps appointment statuses', () => {
+    const bundle = buildPatientBundle(record());
+    const consents = bundle.entry!.filter((e) => e.resource!.resourceType === 'Consent').map((e) => e.resource as import('fhir/r4').Consent);
+    expect(consents.map((c) => [c.dateTime, c.status])).toEqual([['2026-02-01', 'inactive'], ['2026-01-10', 'inactive']]);
+    const inForce = buildPatientBundle(record({ consents: [consent({})] }));
+    expect((inForce.entry![1].resource as import('fhir/r4').Consent).status).toBe('active');
+    const statuses = bundle.entry!.filter((e) => e.resource!.resourceType === 'Appointment').map((e) => (e.resource as import('fhir/r4').Appointment).status);
+    expect(statuses).toEqual(['booked', 'arrived', 'fulfilled', 'cancelled', 'noshow']);
+  });
+
+  it('leaves every free text out for an anonymised patient', () => {
+    const anonymised = buildPatientBundle(record({ patient: patient({ anonymisedAt: new Date('2026-02-20T00:00:00Z') }) }));
+    expect(fhirSchemaErrors(anonymised)).toEqual([]);
+    const json = JSON.stringify(anonymised);
+    for (const text of ['Ana', 'Silva', 'Annie', 'Non-binary', '9123', 'Rui', 'Brother', 'Rosa', 'Mother', 'Discussed', 'Understands', 'Moved away', 'Car broke', 'Bring shorts', '555']) {
+      expect(json).not.toContain(text);
+    }
+    expect(json).toContain('ANONYED');
+  });
+});

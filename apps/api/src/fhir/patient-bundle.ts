@@ -1,0 +1,44 @@
+import type { Bundle, Resource } from 'fhir/r4';
+import type { Patient } from '@ims/prisma';
+import { consentInForceOn } from '../consents/consent-in-force';
+import type { ConsentRecord } from '../consents/consent-view';
+import { toFhirAppointment, type AppointmentRow } from './fhir-appointment';
+import { toFhirConsent } from './fhir-consent';
+import { urnOf } from './fhir-codes';
+import { toFhirPatient } from './fhir-patient';
+
+export interface PatientRecord {
+  patient: Patient;
+  consents: ConsentRecord[];
+  appointments: AppointmentRow[];
+  /** Names of the users who took consents. */
+  userNames: Map<string, string>;
+  /** Today in the patient's home clinic's zone: decides which consent is active. */
+  today: string;
+  bundleId: string;
+  now: Date;
+}
+
+/**
+ * What the system holds about a patient as a FHIR R4 `collection` Bundle: Patient, Consents, Appointments (later issues
+ * add Encounters, Procedures, Observations, QuestionnaireResponses). An anonymised patient's bundle carries no free text.
+ */
+export function buildPatientBundle(record: PatientRecord): Bundle {
+  const anonymised = record.patient.anonymisedAt !== null;
+  const inForce = consentInForceOn(record.consents, record.today);
+  const resources: Resource[] = [
+    toFhirPatient(record.patient),
+    ...record.consents.map((consent) =>
+      toFhirConsent(consent, { inForce: consent === inForce, takenByName: record.userNames.get(consent.takenById) ?? 'Unknown user', anonymised }),
+    ),
+    ...record.appointments.map((appointment) => toFhirAppointment(appointment, { anonymised })),
+  ];
+  return {
+    resourceType: 'Bundle',
+    id: record.bundleId,
+    meta: { lastUpdated: record.now.toISOString() },
+    type: 'collection',
+    timestamp: record.now.toISOString(),
+    entry: resources.map((resource) => ({ fullUrl: urnOf(resource.id!), resource })),
+  };
+}
