@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type {
   AppointmentType,
+  Clinic,
   CreateAppointmentTypeRequest,
   CreateRoomRequest,
   Room,
   UpdateAppointmentTypeRequest,
+  UpdateClinicRequest,
   UpdateRoomRequest,
 } from '@ims/contracts';
 import type { PrismaClient } from '@ims/prisma';
@@ -16,6 +18,14 @@ import { isUuid } from '../clinicians/clinician-lookup';
 import { clinicOfOrganisation, uniqueNamePerClinic } from './setup-lookup';
 
 const toRoom = (r: { id: string; clinicId: string; name: string; active: boolean }): Room => ({ id: r.id, clinicId: r.clinicId, name: r.name, active: r.active });
+const toClinic = (c: Clinic): Clinic => ({
+  id: c.id,
+  name: c.name,
+  timeZone: c.timeZone,
+  address: c.address,
+  phone: c.phone,
+  lateCancelNoticeHours: c.lateCancelNoticeHours,
+});
 const toType = (t: AppointmentType): AppointmentType => ({
   id: t.id,
   clinicId: t.clinicId,
@@ -35,7 +45,7 @@ function changesOf<T extends Record<string, unknown>>(current: T, patch: Partial
 }
 
 /**
- * Rooms and appointment types of a clinic (admin). They are retired with `active: false`, never deleted: past
+ * A clinic's details, and its rooms and appointment types (admin). They are retired with `active: false`, never deleted: past
  * appointments still name them. Changing a type's duration affects later bookings only.
  */
 @Injectable()
@@ -44,6 +54,29 @@ export class RoomsAndTypesService {
     @InjectPrisma() private readonly prisma: PrismaClient,
     private readonly audit: AuditService,
   ) {}
+
+  /**
+   * A clinic's details. A new time zone changes how later bookings are read; booked appointments keep the zone they
+   * were made in. A blank address or phone clears it.
+   */
+  async updateClinic(user: RequestUser, id: string, body: UpdateClinicRequest): Promise<Clinic> {
+    return this.prisma.$transaction(async (tx) => {
+      const current = await clinicOfOrganisation(tx, user, id);
+      const blankToNull = (text: string | null | undefined) => (text === undefined ? undefined : text || null);
+      const patch = {
+        name: body.name,
+        timeZone: body.timeZone,
+        address: blankToNull(body.address),
+        phone: blankToNull(body.phone),
+        lateCancelNoticeHours: body.lateCancelNoticeHours,
+      };
+      const changes = changesOf(current, patch);
+      if (Object.keys(changes).length === 0) return toClinic(current);
+      const clinic = await tx.clinic.update({ where: { id: current.id }, data: Object.fromEntries(Object.keys(changes).map((f) => [f, changes[f].to])) });
+      await this.audit.record(user, { action: 'update', entityType: 'clinic', entityId: clinic.id, clinicId: clinic.id, detail: { changes } }, tx);
+      return toClinic(clinic);
+    });
+  }
 
   async createRoom(user: RequestUser, body: CreateRoomRequest): Promise<Room> {
     return this.prisma.$transaction(async (tx) => {

@@ -3,6 +3,7 @@ import { ApiConflictResponse, ApiCreatedResponse, ApiNoContentResponse, ApiNotFo
 import { createZodDto } from 'nestjs-zod';
 import {
   AppointmentType,
+  Clinic,
   CreateAppointmentTypeRequest,
   CreateRoomRequest,
   CreateTimeOffRequest,
@@ -12,6 +13,7 @@ import {
   TimeOff,
   TimeOffList,
   UpdateAppointmentTypeRequest,
+  UpdateClinicRequest,
   UpdateRoomRequest,
 } from '@ims/contracts';
 import { Roles, SignedIn } from '../common/access/access.decorators';
@@ -20,6 +22,8 @@ import { OpeningHoursService } from './opening-hours.service';
 import { TimeOffService } from './time-off.service';
 import { RoomsAndTypesService } from './rooms-and-types.service';
 
+class ClinicDto extends createZodDto(Clinic) {}
+class UpdateClinicRequestDto extends createZodDto(UpdateClinicRequest) {}
 class OpeningHoursDto extends createZodDto(OpeningHours) {}
 class PutOpeningHoursRequestDto extends createZodDto(PutOpeningHoursRequest) {}
 class TimeOffDto extends createZodDto(TimeOff) {}
@@ -42,6 +46,13 @@ export class SchedulingSetupController {
     private readonly timeOff: TimeOffService,
     private readonly setup: RoomsAndTypesService,
   ) {}
+
+  @Roles('admin')
+  @Patch('clinics/:id')
+  @ApiOkResponse({ type: ClinicDto, description: 'Name, time zone, address, phone, late-cancellation notice; last write wins' })
+  updateClinic(@CurrentUser() user: RequestUser, @Param('id') id: string, @Body() body: UpdateClinicRequestDto) {
+    return this.setup.updateClinic(user, id, body);
+  }
 
   @SignedIn()
   @Get('clinics/:id/opening-hours')

@@ -54,6 +54,7 @@ const POLICY: Record<string, RoleName[]> = {
   // Scheduling set-up: admins keep it; the calendar shows opening hours and time off to everyone.
   'GET /api/clinics/:id/opening-hours': ANY,
   'PUT /api/clinics/:id/opening-hours': ADMIN,
+  'PATCH /api/clinics/:id': ADMIN,
   'GET /api/clinicians/:id/time-off': ANY,
   'POST /api/clinicians/:id/time-off': ['physiotherapist', 'admin'],
   'DELETE /api/clinicians/:id/time-off/:timeOffId': ADMIN,
@@ -118,6 +119,7 @@ const VALID_BODIES: Record<string, object> = {
   'POST /api/appointments/:id/no-show': { version: 1 },
   'POST /api/appointments/:id/cancel': { version: 1, reason: 'Cancelled by a foreign receptionist' },
   'PUT /api/clinics/:id/opening-hours': { hours: [] },
+  'PATCH /api/clinics/:id': { name: 'Renamed by a foreign admin' },
   'POST /api/clinicians/:id/time-off': { startsAt: '2026-07-01T00:00:00-07:00', endsAt: '2026-07-02T00:00:00-07:00' },
   'PATCH /api/rooms/:id': { active: false },
   'PATCH /api/appointment-types/:id': { active: false },

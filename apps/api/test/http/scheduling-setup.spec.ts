@@ -1,4 +1,4 @@
-import { AppointmentType, OpeningHours, Room, TimeOff, TimeOffList } from '@ims/contracts';
+import { AppointmentType, Clinic, OpeningHours, Room, TimeOff, TimeOffList } from '@ims/contracts';
 import type { Role } from '@ims/prisma';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { signIn, type SignedInAgent } from '../support/sign-in';
@@ -32,6 +32,29 @@ describe('scheduling set-up', () => {
     foreign = { clinicId: other.clinic.id, clinicianId: s.clinician.id, roomId: s.room.id, typeId: s.type.id };
   });
   afterAll(() => testApp.close());
+
+  describe('clinic details', () => {
+    it('are edited by an admin, audited, and blank text clears a field', async () => {
+      const clinic = await createClinic(testApp.prisma, { organisationId: orgId });
+      const patch = { name: 'Kitsilano IMS', timeZone: 'America/Edmonton', address: '1 Main St', phone: '604-555-0100', lateCancelNoticeHours: 48 };
+      const updated = Clinic.parse((await admin.patch(`/api/clinics/${clinic.id}`, patch).expect(200)).body);
+      expect(updated).toEqual({ id: clinic.id, ...patch });
+      const cleared = Clinic.parse((await admin.patch(`/api/clinics/${clinic.id}`, { phone: '  ' }).expect(200)).body);
+      expect(cleared).toMatchObject({ name: 'Kitsilano IMS', phone: null, address: '1 Main St' });
+      const audits = await testApp.prisma.auditEvent.findMany({ where: { entityType: 'clinic', entityId: clinic.id }, orderBy: { id: 'asc' } });
+      expect(audits.map((a) => a.action)).toEqual(['update', 'update']);
+      expect(audits[1].detail).toEqual({ changes: { phone: { from: '604-555-0100', to: null } } });
+    });
+
+    it('refuses unknown zones and notice over a week (400), non-admins (403) and foreign clinics (404)', async () => {
+      expect((await admin.patch(`/api/clinics/${clinicId}`, { timeZone: 'Mars/Olympus' }).expect(400)).body.errors[0].path).toBe('timeZone');
+      expect((await admin.patch(`/api/clinics/${clinicId}`, { lateCancelNoticeHours: 169 }).expect(400)).body.errors[0].path).toBe('lateCancelNoticeHours');
+      await admin.patch(`/api/clinics/${clinicId}`, {}).expect(400);
+      await reception.patch(`/api/clinics/${clinicId}`, { name: 'Mine now' }).expect(403);
+      await admin.patch(`/api/clinics/${foreign.clinicId}`, { name: 'Mine now' }).expect(404);
+      expect((await testApp.prisma.clinic.findUniqueOrThrow({ where: { id: foreign.clinicId } })).name).not.toBe('Mine now');
+    });
+  });
 
   describe('opening hours', () => {
     it('are replaced as a whole by an admin, audited, and read by every role of the clinic', async () => {

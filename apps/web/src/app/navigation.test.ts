@@ -34,9 +34,15 @@ describe('navigationFor', () => {
   });
 
   it('shows the admin screens to admins only, and Schedule and Patients to every role', () => {
-    expect(labels(navigationFor(['admin']))).toEqual(['Today', 'Schedule', 'Patients', 'Users', 'Clinicians', 'Audit log']);
+    expect(labels(navigationFor(['admin']))).toEqual(['Today', 'Schedule', 'Patients', 'Users', 'Clinicians', 'Clinics', 'Audit log']);
     expect(labels(navigationFor(['receptionist']))).toEqual(['Today', 'Schedule', 'Patients']);
     expect(labels(navigationFor(['physiotherapist', 'manager']))).toEqual(['Today', 'Schedule', 'Patients']);
+  });
+
+  it('shows Clinics to admins only', () => {
+    for (const role of RoleName.options) {
+      expect(labels(navigationFor([role])).includes('Clinics')).toBe(role === 'admin');
+    }
   });
 
   it('gives every role the Today screen; each entry has a unique path and at least one role', () => {

@@ -22,6 +22,7 @@ export const navigation: readonly NavigationEntry[] = [
   { path: '/patients', label: 'Patients', roles: PATIENT_ROLES.search },
   { path: '/admin/users', label: 'Users', roles: ADMIN },
   { path: '/admin/clinicians', label: 'Clinicians', roles: ADMIN },
+  { path: '/admin/clinics', label: 'Clinics', roles: ADMIN },
   { path: '/admin/audit', label: 'Audit log', roles: ADMIN },
 ];
 

@@ -82,6 +82,7 @@ describe('routes', () => {
       'Patients',
       'Users',
       'Clinicians',
+      'Clinics',
       'Audit log',
     ]);
   });

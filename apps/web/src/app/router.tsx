@@ -11,6 +11,8 @@ import { ResetPasswordPage } from '../features/auth/routes/reset-password-page';
 import { VerifyPage } from '../features/auth/routes/verify-page';
 import { ClinicianPage } from '../features/clinicians/routes/clinician-page';
 import { CliniciansPage } from '../features/clinicians/routes/clinicians-page';
+import { ClinicPage } from '../features/clinics/routes/clinic-page';
+import { ClinicsPage } from '../features/clinics/routes/clinics-page';
 import { NewPatientPage } from '../features/patients/routes/new-patient-page';
 import { PatientImportPage } from '../features/patients/routes/patient-import-page';
 import { PatientPage } from '../features/patients/routes/patient-page';
@@ -72,6 +74,8 @@ export const routes: RouteObject[] = [
           { path: 'admin/users/:id', element: adminOnly(<UserPage />) },
           { path: 'admin/clinicians', element: adminOnly(<CliniciansPage />) },
           { path: 'admin/clinicians/:id', element: adminOnly(<ClinicianPage />) },
+          { path: 'admin/clinics', element: adminOnly(<ClinicsPage />) },
+          { path: 'admin/clinics/:id', element: adminOnly(<ClinicPage />) },
           { path: 'admin/audit', element: adminOnly(<AuditPage />) },
           { path: '*', element: <NotFoundPage /> },
         ],

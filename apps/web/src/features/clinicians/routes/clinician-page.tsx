@@ -9,6 +9,7 @@ import { AddAuthorisationForm } from '../components/add-authorisation-form';
 import { AuthorisationsTable } from '../components/authorisations-table';
 import { ImsStatusBadge } from '../components/ims-status-badge';
 import { RegistrationForm } from '../components/registration-form';
+import { TimeOffSection } from '../components/time-off-section';
 import { WorkingHoursEditor } from '../components/working-hours-editor';
 
 function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
@@ -24,7 +25,7 @@ function Section({ id, title, children }: { id: string; title: string; children:
   );
 }
 
-/** `/admin/clinicians/:id` (admin): registration, needling authorisations and weekly hours of one clinician. */
+/** `/admin/clinicians/:id` (admin): registration, needling authorisations, weekly hours and time off of one clinician. */
 export function ClinicianPage() {
   const id = useParams().id ?? '';
   const clinician = useQuery(clinicianQueryOptions(id));
@@ -64,6 +65,9 @@ export function ClinicianPage() {
           </Section>
           <Section id="hours-title" title="Weekly working hours">
             <WorkingHoursEditor clinician={clinician.data} />
+          </Section>
+          <Section id="time-off-title" title="Time off">
+            <TimeOffSection clinician={clinician.data} />
           </Section>
         </Stack>
       ) : null}
