@@ -8,6 +8,13 @@ import { PrismaClient } from '../generated/client/client';
 import { applyMigrations } from '../migrate/migration-runner';
 import { pgExecutor, pgliteExecutor, type SqlExecutor } from '../migrate/sql-executor';
 
+/**
+ * Interactive transactions queue behind per-clinician booking locks and a busy pool; Prisma's defaults (2 s to get a
+ * connection, 5 s to finish) turn a burst of 50 bookings for one slot into 500s on a loaded 2-core machine. The
+ * database's own statement timeout still bounds each statement.
+ */
+const TRANSACTION_OPTIONS = { maxWait: 15_000, timeout: 30_000 } as const;
+
 export type DatabaseKind = 'postgresql' | 'pglite';
 
 /**
@@ -50,7 +57,7 @@ export function openPostgres(options: PostgresOptions): Database {
   });
   // An idle client losing its server (a restart) must not crash the process; the next query reconnects.
   pool.on('error', () => undefined);
-  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool), transactionOptions: TRANSACTION_OPTIONS });
   return {
     kind: 'postgresql',
     prisma,
@@ -84,7 +91,7 @@ export async function openPglite(options: PgliteOptions = {}): Promise<Database>
   if (options.dataDir) mkdirSync(path.dirname(path.resolve(options.dataDir)), { recursive: true });
   const pglite = await PGlite.create(options.dataDir ?? 'memory://', { extensions: pgliteExtensions() });
   const executor: SqlExecutor = pgliteExecutor(pglite);
-  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite), transactionOptions: TRANSACTION_OPTIONS });
   return {
     kind: 'pglite',
     prisma,

@@ -14,6 +14,7 @@ import { bookingParties } from '../appointments/booking-parties';
 import { recordChange } from '../appointments/appointment-history';
 import { lockSlotParties, writeWithOverlapGuard } from '../appointments/overlap-guard';
 import { assertMayOverride } from '../appointments/override-policy';
+import { ForbiddenError } from '../common/problem/domain-errors';
 import { RULE_ID } from '../appointments/booking-rules';
 import { APPOINTMENT_INCLUDE, isoInZone, localStartColumn, toAppointment } from '../appointments/appointment-view';
 import { resolveClinicLocalTime } from '../appointments/clinic-local-time';
@@ -38,6 +39,10 @@ export class SeriesCommitService {
 
   async commit(user: RequestUser, body: CommitInput, idempotencyKey?: string) {
     assertMayOverride(user, body.overrideReason);
+    // A manager's only booking write is an override (domain.md): without a reason, courses are the front desk's.
+    if (body.overrideReason === undefined && !user.roles.includes('receptionist') && !user.roles.includes('physiotherapist')) {
+      throw new ForbiddenError('Managers book courses only to override working hours, opening hours or time off');
+    }
     return this.idempotency.run(user, { key: idempotencyKey, method: 'POST', path: '/api/appointments/series', body }, async (tx) => {
       const clinic = await visibleClinic(tx, user, body.clinicId);
       const { type } = await bookingParties(tx, user, body);

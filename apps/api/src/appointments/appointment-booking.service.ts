@@ -43,7 +43,7 @@ export class AppointmentBookingService {
       const slot = { clinicId: clinic.id, clinicianId: body.clinicianId, roomId: body.roomId ?? null, patientId: body.patientId, startsAt, endsAt };
 
       await lockSlotParties(tx, [slot]);
-      const override = resolveSlotConflicts(await this.rules.checkSlot(slot, tx), body.overrideReason);
+      const override = resolveSlotConflicts(await this.rules.checkSlot(slot, tx), body.overrideReason, user);
       const created = await writeWithOverlapGuard(tx, { ...slot, organisationId: user.organisationId }, () =>
         tx.appointment.create({
           data: {

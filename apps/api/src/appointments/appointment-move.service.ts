@@ -55,7 +55,7 @@ export class AppointmentMoveService {
       let override: ReturnType<typeof resolveSlotConflicts>;
       if (slotChanged) {
         await lockSlotParties(tx, [slot]);
-        override = resolveSlotConflicts(await this.rules.checkSlot(slot, tx), body.overrideReason);
+        override = resolveSlotConflicts(await this.rules.checkSlot(slot, tx), body.overrideReason, user);
       }
       const written = await writeWithOverlapGuard(tx, { ...slot, organisationId: user.organisationId }, () =>
         tx.appointment.updateMany({

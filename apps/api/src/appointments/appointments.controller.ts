@@ -37,6 +37,8 @@ class CancelAppointmentRequestDto extends createZodDto(CancelAppointmentRequest)
 
 /** Who runs the schedule: the front desk, physiotherapists and managers (who alone may override the rules). */
 const SCHEDULERS = ['receptionist', 'physiotherapist', 'manager'] as const;
+/** Day-to-day status changes are the front desk's and the clinicians'; a manager's only booking write is an override. */
+const FRONT_DESK = ['receptionist', 'physiotherapist'] as const;
 
 /** Single appointments and their lifecycle. Completion is not a route: signing the visit note completes it. */
 @ApiTags('appointments')
@@ -88,7 +90,7 @@ export class AppointmentsController {
     return this.moves.move(user, id, body);
   }
 
-  @Roles(...SCHEDULERS)
+  @Roles(...FRONT_DESK)
   @Post(':id/arrive')
   @HttpCode(200)
   @ApiOkResponse({ type: AppointmentDto, description: "Only on the appointment's day (422 status-transition otherwise)" })
@@ -96,7 +98,7 @@ export class AppointmentsController {
     return this.lifecycle.arrive(user, id, body.version);
   }
 
-  @Roles(...SCHEDULERS)
+  @Roles(...FRONT_DESK)
   @Post(':id/no-show')
   @HttpCode(200)
   @ApiOkResponse({ type: AppointmentDto, description: 'Only once it has started (422 status-transition otherwise)' })
@@ -104,7 +106,7 @@ export class AppointmentsController {
     return this.lifecycle.noShow(user, id, body.version);
   }
 
-  @Roles(...SCHEDULERS)
+  @Roles(...FRONT_DESK)
   @Post(':id/cancel')
   @HttpCode(200)
   @ApiOkResponse({ type: AppointmentDto, description: "Before its end; lateCancellation when inside the clinic's notice period" })

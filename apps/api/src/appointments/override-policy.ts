@@ -16,12 +16,22 @@ export function assertMayOverride(user: RequestUser, overrideReason: string | un
  * rules are a 422 unless the manager gave a reason, in which case the reason is returned to be stored and audited.
  * Returns undefined when nothing needed overriding, so a reason sent "just in case" is not recorded as an override.
  */
-export function resolveSlotConflicts(conflicts: SlotConflict[], overrideReason: string | undefined): { reason: string; overridden: SlotConflict[] } | undefined {
+export function resolveSlotConflicts(
+  conflicts: SlotConflict[],
+  overrideReason: string | undefined,
+  user?: RequestUser,
+): { reason: string; overridden: SlotConflict[] } | undefined {
   const overlaps = conflicts.filter(isOverlap);
   if (overlaps.length > 0) {
     throw overlapConflict(overlaps.map((c) => ({ kind: c.kind as 'clinician' | 'room' | 'patient', appointmentId: c.appointmentId!, message: c.message })));
   }
-  if (conflicts.length === 0) return undefined;
+  if (conflicts.length === 0) {
+    // A manager's only booking write is an override (domain.md); ordinary bookings are the front desk's and clinicians'.
+    if (user && !user.roles.includes('receptionist') && !user.roles.includes('physiotherapist')) {
+      throw new ForbiddenError('Managers book only to override working hours, opening hours or time off');
+    }
+    return undefined;
+  }
   if (overrideReason === undefined) {
     throw new RuleViolationError(
       `The slot breaks the booking rules: ${conflicts.map((c) => c.message).join('; ')}`,

@@ -155,11 +155,13 @@ describe('appointments: booking and reading', () => {
       expect(override.detail).toMatchObject({ reason: 'patient flying out Monday', rules: [expect.objectContaining({ kind: 'working_hours' })] });
     });
 
-    it('does not record an override when nothing needed overriding', async () => {
+    it("refuses a manager's ordinary booking (their only booking write is an override), with or without a reason", async () => {
       const body = await restricted();
-      const booked = (await manager.post('/api/appointments', { ...body, startsAt: upcoming(ZONE, 2, '10:00'), overrideReason: 'just in case' }).expect(201)).body;
-      expect(booked.overrideReason).toBeNull();
-      expect((await audit(booked.id)).map((a) => a.action)).toEqual(['create']);
+      const startsAt = upcoming(ZONE, 2, '10:00');
+      const refused = await manager.post('/api/appointments', { ...body, startsAt, overrideReason: 'just in case' }).expect(403);
+      expect(refused.body.detail).toMatch(/Managers book only to override/);
+      await manager.post('/api/appointments', { ...body, startsAt }).expect(403);
+      expect(await testApp.prisma.appointment.count({ where: { patientId: body.patientId, startsAt: new Date(startsAt) } })).toBe(0);
     });
 
     it('refuses outside opening hours and during time off (422), both overridable by a manager', async () => {

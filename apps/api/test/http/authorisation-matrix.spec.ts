@@ -48,9 +48,9 @@ const POLICY: Record<string, RoleName[]> = {
   'GET /api/appointments/:id': ANY,
   'GET /api/appointments/:id/history': ANY,
   'PATCH /api/appointments/:id': ['receptionist', 'physiotherapist', 'manager'],
-  'POST /api/appointments/:id/arrive': ['receptionist', 'physiotherapist', 'manager'],
-  'POST /api/appointments/:id/no-show': ['receptionist', 'physiotherapist', 'manager'],
-  'POST /api/appointments/:id/cancel': ['receptionist', 'physiotherapist', 'manager'],
+  'POST /api/appointments/:id/arrive': ['receptionist', 'physiotherapist'],
+  'POST /api/appointments/:id/no-show': ['receptionist', 'physiotherapist'],
+  'POST /api/appointments/:id/cancel': ['receptionist', 'physiotherapist'],
   // Scheduling set-up: admins keep it; the calendar shows opening hours and time off to everyone.
   'GET /api/clinics/:id/opening-hours': ANY,
   'PUT /api/clinics/:id/opening-hours': ADMIN,

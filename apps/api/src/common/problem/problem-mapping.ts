@@ -106,6 +106,10 @@ export function toProblem(error: unknown): MappedProblem {
   if (pg?.sqlState === SQLSTATE.queryCanceled) {
     return { problem: problem(503, 'unavailable', 'The database took too long to answer; try again'), headers: { 'Retry-After': '2' } };
   }
+  // Prisma could not get or keep an interactive transaction in time (pool exhausted under a burst): busy, not broken.
+  if ((error as { code?: string })?.code === 'P2028') {
+    return { problem: problem(503, 'unavailable', 'The system is busy; try again in a moment'), headers: { 'Retry-After': '2' } };
+  }
   if (isDatabaseUnavailable(error)) {
     return { problem: problem(503, 'unavailable', 'The database is unavailable; try again shortly'), headers: { 'Retry-After': '5' } };
   }
