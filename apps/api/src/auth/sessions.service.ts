@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import type { Prisma, PrismaClient } from '@ims/prisma';
+import { Prisma, type PrismaClient } from '@ims/prisma';
+import { FastSql } from '../database/fast-sql';
 import type { RoleName } from '@ims/contracts';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { InjectPrisma } from '../database/database.tokens';
@@ -40,6 +41,7 @@ export class SessionsService {
   constructor(
     @InjectPrisma() private readonly prisma: PrismaClient,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly fastSql: FastSql,
   ) {}
 
   get idleTimeoutMs(): number {
@@ -74,14 +76,14 @@ export class SessionsService {
   /** The user behind a session token, or undefined when the session is unknown, revoked, idle too long or expired. */
   async resolve(token: string): Promise<Omit<RequestUser, 'ipAddress' | 'userAgent' | 'requestId'> | undefined> {
     // Every request runs this, so it is one round trip: session, user and clinic ids joined in a single statement.
-    const [row] = await this.prisma.$queryRaw<SessionRow[]>`
+    const [row] = await this.fastSql.rows<SessionRow>(Prisma.sql`
       SELECT s.id AS "sessionId", s.csrf_token AS "csrfToken", s.mfa_passed AS "mfaPassed",
              s.last_seen_at AS "lastSeenAt", s.expires_at AS "expiresAt", s.revoked_at AS "revokedAt",
              u.id AS "userId", u.organisation_id AS "organisationId", u.email, u.name, u.roles::text[] AS roles,
              u.active, u.totp_enabled_at AS "totpEnabledAt",
              coalesce((SELECT array_agg(uc.clinic_id::text ORDER BY uc.clinic_id) FROM user_clinic uc WHERE uc.user_id = u.id), '{}') AS "clinicIds"
       FROM auth_session s JOIN app_user u ON u.id = s.user_id
-      WHERE s.token_hash = ${hashToken(token)}`;
+      WHERE s.token_hash = ${hashToken(token)}`);
     const now = Date.now();
     if (!row || row.revokedAt || !row.active) return undefined;
     if (row.expiresAt.getTime() <= now || row.lastSeenAt.getTime() + this.idleTimeoutMs <= now) return undefined;

@@ -1,6 +1,7 @@
 import { DynamicModule, Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import type { Database } from '@ims/prisma';
 import { DATABASE, PRISMA } from './database.tokens';
+import { FastSql } from './fast-sql';
 
 /** Makes the database opened at boot (main.ts) injectable everywhere, and closes it when the app shuts down. */
 @Global()
@@ -12,10 +13,11 @@ export class DatabaseModule implements OnApplicationShutdown {
     return {
       module: DatabaseModule,
       providers: [
+        FastSql,
         { provide: DATABASE, useValue: database },
         { provide: PRISMA, useValue: database.prisma },
       ],
-      exports: [DATABASE, PRISMA],
+      exports: [DATABASE, PRISMA, FastSql],
     };
   }
 

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { PatientSearchQuery, PatientSummary } from '@ims/contracts';
 import type { PrismaClient } from '@ims/prisma';
 import { InjectPrisma } from '../database/database.tokens';
+import { FastSql } from '../database/fast-sql';
 import type { RequestUser } from '../common/access/request-user';
 import { NotFoundError } from '../common/problem/domain-errors';
 import { isUuid } from './patient-lookup';
@@ -27,12 +28,15 @@ interface MatchRow extends Omit<SummaryRow, 'id'>, PatientFlags {
  */
 @Injectable()
 export class PatientSearchService {
-  constructor(@InjectPrisma() private readonly prisma: PrismaClient) {}
+  constructor(
+    @InjectPrisma() private readonly prisma: PrismaClient,
+    private readonly fastSql: FastSql,
+  ) {}
 
   async search(user: RequestUser, query: SearchQuery): Promise<{ items: PatientSummary[]; total: number }> {
     if (query.clinicId) await this.assertClinic(user.organisationId, query.clinicId);
     const scope = { organisationId: user.organisationId, includeArchived: query.includeArchived ?? false, clinicId: query.clinicId };
-    const rows = await this.prisma.$queryRaw<MatchRow[]>(searchStatement(scope, searchTermsOf(query.q), query));
+    const rows = await this.fastSql.rows<MatchRow>(searchStatement(scope, searchTermsOf(query.q), query));
     const items = rows
       .filter((row): row is MatchRow & SummaryRow => row.id !== null)
       .map((row) => toSummary(row, { imsConsentOnFile: row.imsConsentOnFile, precautionsPresent: row.precautionsPresent }));
