@@ -3,7 +3,6 @@ import { migrateUrl, openPglite, openPostgres, seedDemoClinic, hasAnyOrganisatio
 import { loadConfig, ConfigError, type AppConfig } from './config/app-config';
 import { createApp } from './create-app';
 import { withAppSecret } from './config/app-secret';
-import { mfaRequiredRoles } from './mfa/mfa-policy';
 
 /**
  * Boot: validate config, open the database (PGlite demo mode without DATABASE_URL), migrate, seed the demo on first
@@ -12,7 +11,6 @@ import { mfaRequiredRoles } from './mfa/mfa-policy';
 async function main(): Promise<void> {
   const { config, resolved } = withAppSecret(loadConfig());
   if (resolved.source === 'generated') console.log(`[secret] demo mode: generated APP_SECRET in ${resolved.file} (keep it: it unlocks two-factor secrets)`);
-  mfaRequiredRoles(config); // an unknown role in MFA_REQUIRED_ROLES stops the boot here, with its name
   const database = await openDatabase(config);
   const applied = await migrate(config, database);
   if (applied.length) console.log(`[migrate] applied ${applied.length} migration(s)`);
@@ -80,7 +78,7 @@ function printBanner(config: AppConfig, port: number): void {
   } else {
     lines.push('Database: PostgreSQL from DATABASE_URL');
   }
-  const mfaRoles = mfaRequiredRoles(config);
+  const mfaRoles = config.mfaRequiredRoles;
   if (mfaRoles.length > 0) lines.push(`Two-factor sign-in is required for: ${mfaRoles.join(', ')} (MFA_REQUIRED_ROLES)`);
   else if (config.demo) lines.push('Two-factor enforcement is off in demo mode (MFA_REQUIRED_ROLES)');
   else lines.push('Two-factor enforcement is off (MFA_REQUIRED_ROLES is empty)');

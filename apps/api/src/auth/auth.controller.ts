@@ -53,7 +53,7 @@ export class AuthController {
   @AllowDuringMfa()
   @Get('me')
   @ApiOkResponse({ type: LoginResponseDto })
-  me(@CurrentUser() user: RequestUser): Promise<LoginResponse> {
+  me(@CurrentUser() user: RequestUser): LoginResponse {
     return this.auth.me(user);
   }
 

@@ -9,7 +9,7 @@ import { PasswordHasher } from './password-hasher';
 import { SessionsService, type NewSession } from './sessions.service';
 import { AuditService } from '../audit/audit.service';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
-import { mfaRequiredRoles, mfaStatusFor } from '../mfa/mfa-policy';
+import { mfaStatusFor } from '../mfa/mfa-policy';
 
 /** The same words for an unknown email and a wrong password, so a response never tells which accounts exist. */
 const BAD_CREDENTIALS = 'Email or password is incorrect';
@@ -47,7 +47,7 @@ export class AuthService {
       );
       throw new UnauthenticatedError(BAD_CREDENTIALS);
     }
-    const mfa = mfaStatusFor({ totpEnabled: user.totpEnabledAt !== null, roles: user.roles as RoleName[], mfaPassed: false }, mfaRequiredRoles(this.config));
+    const mfa = mfaStatusFor({ totpEnabled: user.totpEnabledAt !== null, roles: user.roles as RoleName[], mfaPassed: false }, this.config.mfaRequiredRoles);
     // With a code still to enter, the account's failures stand: otherwise a password holder could reset the
     // counter between guesses at the code by signing in again. The verify step clears them.
     if (mfa !== 'verify') await this.throttle.clearAccount(email);
@@ -80,9 +80,8 @@ export class AuthService {
   }
 
   /** The login shape for an existing session (a reloaded page gets its CSRF token back). */
-  async me(user: RequestUser): Promise<LoginResponse> {
-    const { id, email, name, roles, clinicIds, organisationId, csrfToken, mfa } = user;
-    const { totpEnabledAt } = await this.prisma.user.findUniqueOrThrow({ where: { id }, select: { totpEnabledAt: true } });
-    return { user: { id, email, name, roles, clinicIds, organisationId, mfaEnabled: totpEnabledAt !== null }, csrfToken, mfa };
+  me(user: RequestUser): LoginResponse {
+    const { id, email, name, roles, clinicIds, organisationId, csrfToken, mfa, mfaEnabled } = user;
+    return { user: { id, email, name, roles, clinicIds, organisationId, mfaEnabled }, csrfToken, mfa };
   }
 }

@@ -6,7 +6,7 @@ import type { RoleName } from '@ims/contracts';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { InjectPrisma } from '../database/database.tokens';
 import type { RequestUser } from '../common/access/request-user';
-import { mfaRequiredRoles, mfaStatusFor } from '../mfa/mfa-policy';
+import { mfaStatusFor } from '../mfa/mfa-policy';
 
 const TOUCH_EVERY_MS = 60_000;
 
@@ -100,7 +100,8 @@ export class SessionsService {
       clinicIds: row.clinicIds,
       sessionId: row.sessionId,
       csrfToken: row.csrfToken,
-      mfa: mfaStatusFor({ totpEnabled: row.totpEnabledAt !== null, roles, mfaPassed: row.mfaPassed }, mfaRequiredRoles(this.config)),
+      mfaEnabled: row.totpEnabledAt !== null,
+      mfa: mfaStatusFor({ totpEnabled: row.totpEnabledAt !== null, roles, mfaPassed: row.mfaPassed }, this.config.mfaRequiredRoles),
     };
   }
 

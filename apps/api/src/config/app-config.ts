@@ -1,5 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { ConfigError } from './config-error';
+import { mfaRequiredRoles } from './mfa-required-roles';
 
 /** The repository root, from both src/ (ts-node, jest) and dist/ (built). */
 export const REPO_ROOT = path.resolve(__dirname, '..', '..', '..', '..');
@@ -69,16 +71,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const values = parsed.data;
+  const demo = !values.DATABASE_URL;
   return {
     ...values,
-    demo: !values.DATABASE_URL,
+    demo,
     pgliteDir: path.resolve(values.DATA_DIR, 'pglite'),
+    mfaRequiredRoles: mfaRequiredRoles({ MFA_REQUIRED_ROLES: values.MFA_REQUIRED_ROLES, demo }),
   };
 }
 
-export class ConfigError extends Error {
-  override name = 'ConfigError';
-}
+export { ConfigError };
 
 /** Injection token for the validated configuration. */
 export const APP_CONFIG = Symbol('APP_CONFIG');

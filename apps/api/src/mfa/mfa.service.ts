@@ -11,7 +11,7 @@ import { SessionsService } from '../auth/sessions.service';
 import type { RequestUser } from '../common/access/request-user';
 import { ConflictError, InvalidInputError, NotFoundError, RuleViolationError } from '../common/problem/domain-errors';
 import { MfaCredentials } from './mfa-credentials';
-import { mfaRequiredRoles, roleRequiresMfa } from './mfa-policy';
+import { roleRequiresMfa } from './mfa-policy';
 import { generateTotpSecret, totpUri } from './totp';
 
 const WRONG_CODE = { path: 'code', message: 'does not match the current code of your authenticator app (or was already used)' };
@@ -27,10 +27,7 @@ export class MfaService {
     private readonly hasher: PasswordHasher,
     private readonly throttle: LoginThrottleService,
     private readonly audit: AuditService,
-  ) {
-    // Fail at start-up, not at the first sign-in, when MFA_REQUIRED_ROLES names an unknown role.
-    mfaRequiredRoles(config);
-  }
+  ) {}
 
   /** Starts (or restarts) enrolment: a new secret, stored sealed but not enabled until a code from it is confirmed. */
   async setup(user: RequestUser): Promise<MfaSetupResponse> {
@@ -67,7 +64,7 @@ export class MfaService {
 
   /** Turns two-factor off (password and a current code), unless the user's role requires it. */
   async disable(user: RequestUser, password: string, code: string): Promise<void> {
-    const required = mfaRequiredRoles(this.config);
+    const required = this.config.mfaRequiredRoles;
     if (roleRequiresMfa(user.roles, required)) {
       throw new RuleViolationError('Your role requires two-factor sign-in, so it cannot be turned off', [
         { rule: 'mfa-required-for-role', message: `Two-factor sign-in is required for: ${required.filter((role) => user.roles.includes(role)).join(', ')}` },

@@ -13,6 +13,8 @@ export interface RequestUser {
   csrfToken: string;
   /** Where the second factor stands for this session (see MfaStatus in the contracts). */
   mfa: 'passed' | 'verify' | 'enrol';
+  /** Whether the user has two-factor switched on (read with the session, so /auth/me needs no second query). */
+  mfaEnabled: boolean;
   ipAddress?: string;
   userAgent?: string;
   requestId?: string;
