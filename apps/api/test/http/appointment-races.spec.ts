@@ -121,7 +121,7 @@ describe('appointment races', () => {
         [orgId, clinicId, holderPatient, clinicianId, typeId, startsAt, ZONE],
       );
       const pending = book({ clinicianId, patientId, startsAt }).then((response) => response);
-      await sleep(500);
+      await waitUntilABookingWaitsOnALock();
       await holder.query(outcome === 'commits' ? 'COMMIT' : 'ROLLBACK');
       const response = await pending;
       expect(response.status).toBe(status);
@@ -130,4 +130,17 @@ describe('appointment races', () => {
       await holder.end();
     }
   });
+
+  /** Proves the booking really is blocked behind the held row (not merely slow) before the holder decides. */
+  async function waitUntilABookingWaitsOnALock(): Promise<void> {
+    const deadline = Date.now() + 15_000;
+    while (Date.now() < deadline) {
+      const [row] = await testApp.prisma.$queryRaw<{ waiting: number }[]>`
+        SELECT count(*)::int AS waiting FROM pg_stat_activity
+        WHERE datname = current_database() AND wait_event_type = 'Lock'`;
+      if (row.waiting > 0) return;
+      await sleep(50);
+    }
+    throw new Error('the booking never waited on the uncommitted overlapping row');
+  }
 });
