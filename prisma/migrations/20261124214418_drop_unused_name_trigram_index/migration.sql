@@ -1,0 +1,2 @@
+-- DropIndex
+DROP INDEX "patient_search_name_trgm";
