@@ -6,7 +6,8 @@ import { useForm } from 'react-hook-form';
 import { z } from 'zod';
 import { errorMessage } from '../../../lib/error-message';
 import { applyProblemToForm, sentence } from '../../../lib/form-errors';
-import { PASSWORD_HINT, PASSWORDS_DIFFER } from '../../auth/password-policy';
+import { NewPasswordFields } from '../../auth/components/new-password-fields';
+import { PASSWORDS_DIFFER } from '../../auth/password-policy';
 import { useChangePassword } from '../api';
 
 const ChangePasswordSchema = ChangePasswordRequest.extend({ confirmPassword: z.string() }).refine(
@@ -64,22 +65,11 @@ export function ChangePasswordForm() {
           aria-invalid={Boolean(errors.currentPassword)}
           {...form.register('currentPassword')}
         />
-        <PasswordInput
-          label="New password"
-          description={PASSWORD_HINT}
-          autoComplete="new-password"
-          required
-          error={sentence(errors.newPassword?.message)}
-          aria-invalid={Boolean(errors.newPassword)}
-          {...form.register('newPassword')}
-        />
-        <PasswordInput
-          label="Repeat new password"
-          autoComplete="new-password"
-          required
-          error={sentence(errors.confirmPassword?.message)}
-          aria-invalid={Boolean(errors.confirmPassword)}
-          {...form.register('confirmPassword')}
+        <NewPasswordFields
+          password={form.register('newPassword')}
+          passwordError={errors.newPassword}
+          confirm={form.register('confirmPassword')}
+          confirmError={errors.confirmPassword}
         />
         <Group>
           <Button type="submit" loading={change.isPending}>

@@ -1,15 +1,16 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { PasswordResetComplete } from '@ims/contracts';
-import { Alert, Anchor, Button, PasswordInput, Stack, Text } from '@mantine/core';
+import { Alert, Anchor, Button, Stack, Text } from '@mantine/core';
 import { useForm } from 'react-hook-form';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { z } from 'zod';
 import { CenteredPage } from '../../../components/ui/centered-page';
 import { ApiError } from '../../../lib/api-client';
 import { errorMessage } from '../../../lib/error-message';
-import { applyProblemToForm, sentence } from '../../../lib/form-errors';
+import { applyProblemToForm } from '../../../lib/form-errors';
 import { useCompletePasswordReset } from '../api';
-import { PASSWORD_HINT, PASSWORDS_DIFFER } from '../password-policy';
+import { NewPasswordFields } from '../components/new-password-fields';
+import { PASSWORDS_DIFFER } from '../password-policy';
 import type { LoginPageState } from './login-page';
 
 const ResetForm = PasswordResetComplete.pick({ password: true })
@@ -83,22 +84,11 @@ export function ResetPasswordPage() {
                 {errorMessage(complete.error)}
               </Alert>
             ) : null}
-            <PasswordInput
-              label="New password"
-              description={PASSWORD_HINT}
-              autoComplete="new-password"
-              required
-              error={sentence(errors.password?.message)}
-              aria-invalid={Boolean(errors.password)}
-              {...form.register('password')}
-            />
-            <PasswordInput
-              label="Repeat new password"
-              autoComplete="new-password"
-              required
-              error={sentence(errors.confirmPassword?.message)}
-              aria-invalid={Boolean(errors.confirmPassword)}
-              {...form.register('confirmPassword')}
+            <NewPasswordFields
+              password={form.register('password')}
+              passwordError={errors.password}
+              confirm={form.register('confirmPassword')}
+              confirmError={errors.confirmPassword}
             />
             <Button type="submit" loading={complete.isPending} fullWidth>
               Set new password

@@ -1,24 +1,17 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { PutWorkingHoursRequest, type Clinician, type WorkingHoursEntry } from '@ims/contracts';
-import { ActionIcon, Alert, Button, Fieldset, Group, Select, Stack, Text } from '@mantine/core';
-import { TimeInput } from '@mantine/dates';
+import { Alert, Button, Fieldset, Group, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { Controller, useFieldArray, useForm } from 'react-hook-form';
+import { useFieldArray, useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import { errorMessage } from '../../../lib/error-message';
-import { applyProblemToForm, sentence } from '../../../lib/form-errors';
+import { applyProblemToForm } from '../../../lib/form-errors';
 import { useClinicNames } from '../../clinics/api';
 import { usePutWorkingHours } from '../api';
+import { WeeklyHoursRow } from './weekly-hours-row';
 
 type Input = z.input<typeof PutWorkingHoursRequest>;
 type Values = z.output<typeof PutWorkingHoursRequest>;
-
-const weekdayName = new Intl.DateTimeFormat(undefined, { weekday: 'long', timeZone: 'UTC' });
-// ISO weekdays 1 (Monday) to 7 (Sunday); 2024-01-01 was a Monday.
-export const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({
-  value: String(weekday),
-  label: weekdayName.format(new Date(Date.UTC(2024, 0, weekday))),
-}));
 
 /** Rows in reading order: clinic, then day, then start. */
 function sorted(hours: readonly WorkingHoursEntry[]): WorkingHoursEntry[] {
@@ -75,42 +68,19 @@ export function WorkingHoursEditor({ clinician }: { clinician: Clinician }) {
                   const rowName = `row ${position + 1} at ${name}`;
                   const rowErrors = errors.hours?.[index];
                   return (
-                    <Group key={row.id} gap="xs" align="flex-start" wrap="nowrap">
-                      <Controller
-                        control={form.control}
-                        name={`hours.${index}.weekday`}
-                        render={({ field }) => (
-                          <Select
-                            aria-label={`Day, ${rowName}`}
-                            data={WEEKDAYS}
-                            value={String(field.value)}
-                            onChange={(value) => field.onChange(Number(value))}
-                            allowDeselect={false}
-                            w={160}
-                          />
-                        )}
-                      />
-                      <TimeInput
-                        aria-label={`Start, ${rowName}`}
-                        error={sentence(rowErrors?.start?.message)}
-                        {...form.register(`hours.${index}.start`)}
-                      />
-                      <TimeInput
-                        aria-label={`End, ${rowName}`}
-                        error={sentence(rowErrors?.end?.message)}
-                        {...form.register(`hours.${index}.end`)}
-                      />
-                      <ActionIcon
-                        variant="subtle"
-                        color="red"
-                        size="lg"
-                        mt={2}
-                        aria-label={`Remove ${rowName}`}
-                        onClick={() => rows.remove(index)}
-                      >
-                        ×
-                      </ActionIcon>
-                    </Group>
+                    <WeeklyHoursRow
+                      key={row.id}
+                      control={form.control}
+                      weekdayField={`hours.${index}.weekday`}
+                      rowName={rowName}
+                      fromLabel="Start"
+                      from={form.register(`hours.${index}.start`)}
+                      fromError={rowErrors?.start?.message}
+                      toLabel="End"
+                      to={form.register(`hours.${index}.end`)}
+                      toError={rowErrors?.end?.message}
+                      onRemove={() => rows.remove(index)}
+                    />
                   );
                 })}
                 <Group>

@@ -1,13 +1,12 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { PutOpeningHoursRequest } from '@ims/contracts';
-import { ActionIcon, Alert, Button, Group, Select, Stack, Text } from '@mantine/core';
-import { TimeInput } from '@mantine/dates';
+import { Alert, Button, Group, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { Controller, useFieldArray, useForm } from 'react-hook-form';
+import { useFieldArray, useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import { errorMessage } from '../../../lib/error-message';
-import { applyProblemToForm, sentence } from '../../../lib/form-errors';
-import { WEEKDAYS } from '../../clinicians/components/working-hours-editor';
+import { applyProblemToForm } from '../../../lib/form-errors';
+import { WeeklyHoursRow } from '../../clinicians/components/weekly-hours-row';
 import { usePutOpeningHours } from '../setup-api';
 
 type Input = z.input<typeof PutOpeningHoursRequest>;
@@ -46,27 +45,19 @@ export function OpeningHoursEditor({ clinicId, hours }: { clinicId: string; hour
           const rowName = `row ${index + 1}`;
           const rowErrors = errors.hours?.[index];
           return (
-            <Group key={row.id} gap="xs" align="flex-start" wrap="nowrap">
-              <Controller
-                control={form.control}
-                name={`hours.${index}.weekday`}
-                render={({ field }) => (
-                  <Select
-                    aria-label={`Day, ${rowName}`}
-                    data={WEEKDAYS}
-                    value={String(field.value)}
-                    onChange={(value) => field.onChange(Number(value))}
-                    allowDeselect={false}
-                    w={160}
-                  />
-                )}
-              />
-              <TimeInput aria-label={`Opens, ${rowName}`} error={sentence(rowErrors?.opensAt?.message)} {...form.register(`hours.${index}.opensAt`)} />
-              <TimeInput aria-label={`Closes, ${rowName}`} error={sentence(rowErrors?.closesAt?.message)} {...form.register(`hours.${index}.closesAt`)} />
-              <ActionIcon variant="subtle" color="red" size="lg" mt={2} aria-label={`Remove ${rowName}`} onClick={() => rows.remove(index)}>
-                ×
-              </ActionIcon>
-            </Group>
+            <WeeklyHoursRow
+              key={row.id}
+              control={form.control}
+              weekdayField={`hours.${index}.weekday`}
+              rowName={rowName}
+              fromLabel="Opens"
+              from={form.register(`hours.${index}.opensAt`)}
+              fromError={rowErrors?.opensAt?.message}
+              toLabel="Closes"
+              to={form.register(`hours.${index}.closesAt`)}
+              toError={rowErrors?.closesAt?.message}
+              onRemove={() => rows.remove(index)}
+            />
           );
         })}
         <Group>
