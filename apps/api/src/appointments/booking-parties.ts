@@ -1,7 +1,7 @@
 import type { ProblemFieldError } from '@ims/contracts';
 import type { RequestUser } from '../common/access/request-user';
-import { InvalidInputError, NotFoundError, RuleViolationError } from '../common/problem/domain-errors';
-import { isUuid } from '../clinicians/clinician-lookup';
+import { InvalidInputError, RuleViolationError } from '../common/problem/domain-errors';
+import { ofOrganisation } from '../common/lookup/of-organisation';
 import type { Db } from './conflict-lookup';
 
 export interface PartyIds {
@@ -11,13 +11,6 @@ export interface PartyIds {
   roomId?: string | null;
   appointmentTypeId: string;
   planId?: string | null;
-}
-
-/** Loads one row of the caller's organisation, or 404 naming what was asked for. */
-async function ofOrganisation<T>(entity: string, id: string, load: () => Promise<T | null>): Promise<T> {
-  const row = isUuid(id) ? await load() : null;
-  if (!row) throw new NotFoundError(entity, id);
-  return row;
 }
 
 /** The clinician `clinicianId` of the organisation, refused (400 on `field`) unless bookable at the clinic. */

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { PrismaClient } from '@ims/prisma';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { InjectPrisma } from '../database/database.tokens';
-import { TooManyRequestsError } from '../common/problem/domain-errors';
+import { assertUnderLimits, clearAttempts, recordAttempts } from '../common/throttle/attempt-counter';
 
 /**
  * Counts failed sign-ins per account and per address in PostgreSQL (so every replica sees the same counts) and
@@ -20,27 +20,22 @@ export class LoginThrottleService {
   }
 
   async assertAllowed(emailKey: string, ipAddress: string): Promise<void> {
-    const since = new Date(Date.now() - this.windowMs);
-    const [byAccount, byAddress] = await Promise.all([
-      this.prisma.loginFailure.findMany({ where: { emailKey, at: { gt: since } }, orderBy: { at: 'desc' }, take: this.config.LOGIN_MAX_FAILURES_PER_ACCOUNT, select: { at: true } }),
-      this.prisma.loginFailure.findMany({ where: { ipAddress, at: { gt: since } }, orderBy: { at: 'desc' }, take: this.config.LOGIN_MAX_FAILURES_PER_ADDRESS, select: { at: true } }),
-    ]);
-    const blockedUntil = Math.max(
-      byAccount.length >= this.config.LOGIN_MAX_FAILURES_PER_ACCOUNT ? byAccount[byAccount.length - 1].at.getTime() + this.windowMs : 0,
-      byAddress.length >= this.config.LOGIN_MAX_FAILURES_PER_ADDRESS ? byAddress[byAddress.length - 1].at.getTime() + this.windowMs : 0,
+    await assertUnderLimits(
+      this.prisma,
+      [
+        { column: 'emailKey', value: emailKey, limit: this.config.LOGIN_MAX_FAILURES_PER_ACCOUNT, windowMs: this.windowMs },
+        { column: 'ipAddress', value: ipAddress, limit: this.config.LOGIN_MAX_FAILURES_PER_ADDRESS, windowMs: this.windowMs },
+      ],
+      'Too many failed sign-in attempts',
     );
-    if (blockedUntil > Date.now()) {
-      const retryAfterSeconds = Math.max(1, Math.ceil((blockedUntil - Date.now()) / 1000));
-      throw new TooManyRequestsError(`Too many failed sign-in attempts; try again in ${retryAfterSeconds} s`, retryAfterSeconds);
-    }
   }
 
   async recordFailure(emailKey: string, ipAddress: string): Promise<void> {
-    await this.prisma.loginFailure.create({ data: { emailKey, ipAddress } });
+    await recordAttempts(this.prisma, [{ emailKey, ipAddress }]);
   }
 
   /** A successful sign-in clears the account's failures (not the address's: one address may try many accounts). */
   async clearAccount(emailKey: string): Promise<void> {
-    await this.prisma.loginFailure.deleteMany({ where: { emailKey } });
+    await clearAttempts(this.prisma, emailKey);
   }
 }

@@ -1,7 +1,7 @@
 import type { Prisma, PrismaClient } from '@ims/prisma';
 import type { RequestUser } from '../common/access/request-user';
-import { InvalidInputError, NotFoundError, RuleViolationError } from '../common/problem/domain-errors';
-import { isUuid } from '../clinicians/clinician-lookup';
+import { InvalidInputError, RuleViolationError } from '../common/problem/domain-errors';
+import { isUuid, ofOrganisation } from '../common/lookup/of-organisation';
 
 export type Db = PrismaClient | Prisma.TransactionClient;
 
@@ -23,9 +23,7 @@ export type ClinicalPatient = Prisma.PatientGetPayload<{ select: typeof PATIENT_
  * them (per role); another organisation's patient is "not found", exactly like an id that does not exist.
  */
 export async function patientOfOrganisation(db: Db, user: RequestUser, id: string): Promise<ClinicalPatient> {
-  const patient = isUuid(id) ? await db.patient.findFirst({ where: { id, organisationId: user.organisationId }, select: PATIENT_SELECT }) : null;
-  if (!patient) throw new NotFoundError('patient', id);
-  return patient;
+  return ofOrganisation('patient', id, () => db.patient.findFirst({ where: { id, organisationId: user.organisationId }, select: PATIENT_SELECT }));
 }
 
 /**

@@ -1,17 +1,14 @@
-import { NotFoundError, InvalidInputError } from '../common/problem/domain-errors';
+import { InvalidInputError } from '../common/problem/domain-errors';
+import { isUuid, ofOrganisation } from '../common/lookup/of-organisation';
 import type { PatientRow } from './patient-columns';
 import type { Db } from './patient-view';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** Path ids that are not UUIDs cannot name anything: 404 like any unknown id (as the users and clinicians routes do). */
-export const isUuid = (value: string): boolean => UUID.test(value);
+export { isUuid };
 
 /** The patient `id` of the caller's organisation; another organisation's patient is "not found", like a missing one. */
 export async function patientOfOrganisation(db: Db, organisationId: string, id: string): Promise<PatientRow> {
-  const row = isUuid(id) ? await db.patient.findFirst({ where: { id, organisationId } }) : null;
-  if (!row) throw new NotFoundError('patient', id);
-  return row;
+  return ofOrganisation('patient', id, () => db.patient.findFirst({ where: { id, organisationId } }));
 }
 
 /** A home clinic must be one of the organisation's clinics; anything else is bad input naming the field (400). */

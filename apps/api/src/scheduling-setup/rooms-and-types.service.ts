@@ -13,8 +13,7 @@ import type { PrismaClient } from '@ims/prisma';
 import { InjectPrisma } from '../database/database.tokens';
 import { AuditService } from '../audit/audit.service';
 import type { RequestUser } from '../common/access/request-user';
-import { NotFoundError } from '../common/problem/domain-errors';
-import { isUuid } from '../clinicians/clinician-lookup';
+import { ofOrganisation } from '../common/lookup/of-organisation';
 import { clinicOfOrganisation, uniqueNamePerClinic } from './setup-lookup';
 
 const toRoom = (r: { id: string; clinicId: string; name: string; active: boolean }): Room => ({ id: r.id, clinicId: r.clinicId, name: r.name, active: r.active });
@@ -91,8 +90,7 @@ export class RoomsAndTypesService {
 
   async updateRoom(user: RequestUser, id: string, body: UpdateRoomRequest): Promise<Room> {
     return this.prisma.$transaction(async (tx) => {
-      const current = isUuid(id) ? await tx.room.findFirst({ where: { id, organisationId: user.organisationId } }) : null;
-      if (!current) throw new NotFoundError('room', id);
+      const current = await ofOrganisation('room', id, () => tx.room.findFirst({ where: { id, organisationId: user.organisationId } }));
       const changes = changesOf(current, { name: body.name, active: body.active });
       if (Object.keys(changes).length === 0) return toRoom(current);
       const name = body.name ?? current.name;
@@ -118,8 +116,9 @@ export class RoomsAndTypesService {
 
   async updateType(user: RequestUser, id: string, body: UpdateAppointmentTypeRequest): Promise<AppointmentType> {
     return this.prisma.$transaction(async (tx) => {
-      const current = isUuid(id) ? await tx.appointmentType.findFirst({ where: { id, organisationId: user.organisationId } }) : null;
-      if (!current) throw new NotFoundError('appointment type', id);
+      const current = await ofOrganisation('appointment type', id, () =>
+        tx.appointmentType.findFirst({ where: { id, organisationId: user.organisationId } }),
+      );
       const changes = changesOf(current, { name: body.name, kind: body.kind, durationMinutes: body.durationMinutes, active: body.active });
       if (Object.keys(changes).length === 0) return toType(current);
       const next = {

@@ -1,14 +1,12 @@
 import { postgresErrorInfo, SQLSTATE } from '@ims/prisma';
 import type { RequestUser } from '../common/access/request-user';
-import { ConflictError, NotFoundError } from '../common/problem/domain-errors';
-import { isUuid } from '../clinicians/clinician-lookup';
+import { ConflictError } from '../common/problem/domain-errors';
+import { ofOrganisation } from '../common/lookup/of-organisation';
 import type { Db } from '../appointments/conflict-lookup';
 
 /** A clinic of the caller's organisation (admins manage every clinic of it); another organisation's is a 404. */
 export async function clinicOfOrganisation(db: Db, user: RequestUser, clinicId: string) {
-  const clinic = isUuid(clinicId) ? await db.clinic.findFirst({ where: { id: clinicId, organisationId: user.organisationId } }) : null;
-  if (!clinic) throw new NotFoundError('clinic', clinicId);
-  return clinic;
+  return ofOrganisation('clinic', clinicId, () => db.clinic.findFirst({ where: { id: clinicId, organisationId: user.organisationId } }));
 }
 
 /**
