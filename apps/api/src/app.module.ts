@@ -28,6 +28,10 @@ import { SchedulingSetupModule } from './scheduling-setup/scheduling-setup.modul
 import { AppointmentSeriesModule } from './appointment-series/appointment-series.module';
 import { RemindersModule } from './reminders/reminders.module';
 import { CalendarFeedModule } from './calendar-feed/calendar-feed.module';
+import { MusclesModule } from './muscles/muscles.module';
+import { PlansModule } from './plans/plans.module';
+import { VisitsModule } from './visits/visits.module';
+import { MyDayModule } from './my-day/my-day.module';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -64,6 +68,10 @@ export class AppModule {
         AppointmentSeriesModule,
         RemindersModule,
         CalendarFeedModule,
+        MusclesModule,
+        PlansModule,
+        VisitsModule,
+        MyDayModule,
         // The built web app, same origin as the API; unknown non-API paths fall back to index.html (SPA routes).
         ...(existsSync(webIndex)
           ? [ServeStaticModule.forRoot({ rootPath: config.WEB_DIST_DIR, exclude: ['/api/{*rest}'], serveStaticOptions: { index: 'index.html', maxAge: '1h' } })]

@@ -13,3 +13,8 @@ export * from './consents';
 export * from './patient-import';
 export * from './appointments';
 export * from './clinic-setup-writes';
+export * from './outcome-measure-ids';
+export * from './muscles';
+export * from './plans';
+export * from './visits';
+export * from './my-day';

@@ -21,6 +21,10 @@ export const DRIFT_ALLOWLIST: readonly AllowedDriftEntry[] = [
     pattern: /^DROP INDEX "[a-z0-9_]+_trgm";?$/i,
     reason: 'trigram (pg_trgm) GIN indexes written by hand in a migration, named <table>_<column>_trgm',
   },
+  {
+    pattern: /^DROP INDEX "visit_note_plan_session_key";?$/i,
+    reason: 'visit_notes migration: partial unique index (plan, session number) where a session number is set',
+  },
   // Not listed because the schema engine's diff does not see them (measured): exclusion constraints
   // (appointment_no_*_overlap), CHECK constraints, triggers and their functions, grants and roles.
 ];
