@@ -18,3 +18,4 @@ export * from './muscles';
 export * from './plans';
 export * from './visits';
 export * from './my-day';
+export * from './outcomes';

@@ -1,6 +1,6 @@
-import { z } from 'zod';
+import { OUTCOME_MEASURES, OutcomeMeasure } from './outcomes/instrument-types';
 
-/** The outcome measures the app scores (domain.md's table); ids match the database enum. */
-export const OUTCOME_MEASURE_IDS = ['NPRS', 'PSFS', 'ODI', 'NDI', 'QUICKDASH', 'PRTEE', 'SPADI', 'FIQR', 'HIT6', 'LEFS', 'GROC'] as const;
-export const OutcomeMeasureId = z.enum(OUTCOME_MEASURE_IDS);
-export type OutcomeMeasureId = z.infer<typeof OutcomeMeasureId>;
+/** The outcome measures a plan can name as primary: the instruments' ids (they match the database enum). */
+export const OUTCOME_MEASURE_IDS = OUTCOME_MEASURES;
+export const OutcomeMeasureId = OutcomeMeasure;
+export type OutcomeMeasureId = OutcomeMeasure;
