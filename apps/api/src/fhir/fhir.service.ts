@@ -21,7 +21,7 @@ export class FhirService {
 
   async exportPatient(user: RequestUser, patientId: string): Promise<Bundle> {
     const { id } = await patientOfOrganisation(this.prisma, user, patientId);
-    const [patient, consentRows, appointments] = await Promise.all([
+    const [patient, consentRows, appointments, visitRows] = await Promise.all([
       this.prisma.patient.findUniqueOrThrow({ where: { id }, include: { homeClinic: { select: { timeZone: true } } } }),
       this.prisma.imsConsent.findMany({ where: { patientId: id } }),
       this.prisma.appointment.findMany({
@@ -29,14 +29,32 @@ export class FhirService {
         orderBy: [{ startsAt: 'asc' }, { id: 'asc' }],
         include: { clinic: { select: { name: true } }, clinician: { select: { displayName: true } }, appointmentType: { select: { name: true } }, room: { select: { name: true } } },
       }),
+      this.prisma.visitNote.findMany({
+        where: { patientId: id },
+        orderBy: [{ visitedAt: 'asc' }, { id: 'asc' }],
+        include: {
+          appointment: { select: { endsAt: true } },
+          clinician: { select: { displayName: true } },
+          treatmentPlan: { select: { condition: true, conditionDetail: true } },
+          sites: { orderBy: { position: 'asc' }, include: { muscle: { select: { code: true, name: true } } } },
+          adverseEvents: { orderBy: { position: 'asc' } },
+          addenda: { orderBy: { createdAt: 'asc' } },
+        },
+      }),
     ]);
+    const names = await userNames(this.prisma, [...consentRows.map((consent) => consent.takenById), ...visitRows.flatMap((visit) => visit.addenda.map((addendum) => addendum.authorId))]);
+    const visits = visitRows.map((visit) => ({
+      ...visit,
+      addenda: visit.addenda.map((addendum) => ({ ...addendum, authorName: names.get(addendum.authorId) ?? 'Unknown user' })),
+    }));
     const consents = consentRows.map(asRecord).sort(compareNewestFirst);
     const { homeClinic, ...patientRow } = patient;
     const bundle = buildPatientBundle({
       patient: patientRow,
       consents,
       appointments,
-      userNames: await userNames(this.prisma, consents.map((consent) => consent.takenById)),
+      visits,
+      userNames: names,
       today: dayIn(homeClinic.timeZone),
       bundleId: randomUUID(),
       now: new Date(),
@@ -47,7 +65,7 @@ export class FhirService {
       entityId: id,
       patientId: id,
       clinicId: patient.homeClinicId,
-      detail: { format: 'fhir-r4', bundleId: bundle.id, consents: consents.length, appointments: appointments.length },
+      detail: { format: 'fhir-r4', bundleId: bundle.id, consents: consents.length, appointments: appointments.length, visits: visits.length },
     });
     return bundle;
   }

@@ -2,6 +2,7 @@ import type { Patient } from '@ims/prisma';
 import { fhirSchemaErrors } from '../../test/support/fhir-schema';
 import type { ConsentRecord } from '../consents/consent-view';
 import type { AppointmentRow } from './fhir-appointment';
+import type { VisitRow } from './fhir-visit';
 import { buildPatientBundle, type PatientRecord } from './patient-bundle';
 
 const PATIENT_ID = '01900000-0000-7000-8000-000000000001';
@@ -40,11 +41,29 @@ const appointment = (status: AppointmentRow['status']): AppointmentRow => ({
   clinic: { name: 'Kitsilano' }, clinician: { displayName: 'Maya Thompson' }, appointmentType: { name: 'IMS treatment' }, room: { name: 'Room 1' },
 });
 
+const visit = (status: VisitRow['status'], overrides: Partial<VisitRow> = {}): VisitRow => ({
+  id: `01900000-0000-7000-8000-0000000000d${status === 'signed' ? 1 : 2}`, appointmentId: '01900000-0000-7000-8000-00000000a9', patientId: PATIENT_ID,
+  status, visitedAt: new Date('2026-01-12T17:00:00Z'), sessionNumber: status === 'signed' ? 3 : null, painBefore: 6, painAfter: 3,
+  subjective: 'Neck stiff after driving', objective: 'Taut band L upper trapezius', assessment: 'Improving', plan: 'Continue weekly', advice: 'Heat tonight',
+  needlingDone: true, signedAt: status === 'signed' ? new Date('2026-01-12T18:00:00Z') : null, contentHash: status === 'signed' ? 'ab'.repeat(32) : null,
+  appointment: { endsAt: new Date('2026-01-12T17:30:00Z') }, clinician: { displayName: 'Maya Thompson' },
+  treatmentPlan: { condition: 'neck_pain', conditionDetail: null },
+  sites: [
+    { side: 'left', level: null, depthCm: 1.5, lengthMm: 30, gaugeMm: 0.25, muscle: { code: 'upper_trapezius', name: 'Upper trapezius' } },
+    { side: 'left', level: null, depthCm: 2, lengthMm: 30, gaugeMm: 0.25, muscle: { code: 'upper_trapezius', name: 'Upper trapezius' } },
+    { side: 'right', level: 'C5', depthCm: 2.5, lengthMm: 40, gaugeMm: 0.3, muscle: { code: 'cervical_multifidus', name: 'Cervical multifidus' } },
+  ],
+  adverseEvents: [{ kind: 'bruising', detail: 'Small bruise left neck' }],
+  addenda: [{ reason: 'Late entry', text: 'Patient phoned: soreness settled', createdAt: new Date('2026-01-13T17:00:00Z'), authorName: 'Maya Thompson' }],
+  ...overrides,
+});
+
 function record(overrides: Partial<PatientRecord> = {}): PatientRecord {
   return {
     patient: patient(),
     consents: [consent({ id: '01900000-0000-7000-8000-0000000000c2', consentedOn: '2026-02-01', givenBy: 'capable_minor', guardianName: null, guardianRelationship: null, capacityFinding: 'Understands risks', withdrawnOn: '2026-02-10', withdrawnById: USER_ID, withdrawalReason: 'Moved away' }), consent({})],
     appointments: (['booked', 'arrived', 'completed', 'cancelled', 'no_show'] as const).map(appointment),
+    visits: [visit('signed'), visit('draft', { sites: [], adverseEvents: [], addenda: [] })],
     userNames: new Map([[USER_ID, 'Maya Thompson']]),
     today: '2026-03-01',
     bundleId: '01900000-0000-7000-8000-0000000000b0',
@@ -67,7 +86,7 @@ describe('buildPatientBundle', () => {
     const bundle = buildPatientBundle(record());
     expect(fhirSchemaErrors(bundle)).toEqual([]);
     expect(bundle.type).toBe('collection');
-    expect(bundle.entry!.map((e) => e.resource!.resourceType)).toEqual(['Patient', 'Consent', 'Consent', 'Appointment', 'Appointment', 'Appointment', 'Appointment', 'Appointment']);
+    expect(bundle.entry!.map((e) => e.resource!.resourceType)).toEqual(['Patient', 'Consent', 'Consent', 'Appointment', 'Appointment', 'Appointment', 'Appointment', 'Appointment', 'Encounter', 'Procedure', 'Encounter']);
     for (const entry of bundle.entry!) expect(entry.fullUrl).toBe(`urn:uuid:${entry.resource!.id}`);
   });
 
@@ -95,11 +114,27 @@ describe('buildPatientBundle', () => {
     expect(statuses).toEqual(['booked', 'arrived', 'fulfilled', 'cancelled', 'noshow']);
   });
 
+  it('exports visits as Encounters and a signed needling visit as a Procedure with body sites and complications', () => {
+    const bundle = buildPatientBundle(record());
+    const encounters = bundle.entry!.filter((e) => e.resource!.resourceType === 'Encounter').map((e) => e.resource as import('fhir/r4').Encounter);
+    expect(encounters.map((e) => e.status)).toEqual(['finished', 'in-progress']);
+    expect(encounters[0]).toMatchObject({ appointment: [{ reference: 'urn:uuid:01900000-0000-7000-8000-00000000a9' }], reasonCode: [{ text: 'Neck pain' }], type: [{ text: 'IMS treatment, session 3' }] });
+    const [procedure] = bundle.entry!.filter((e) => e.resource!.resourceType === 'Procedure').map((e) => e.resource as import('fhir/r4').Procedure);
+    expect(procedure.encounter).toEqual({ reference: `urn:uuid:${encounters[0].id}`, type: 'Encounter' });
+    // Two needlings of the same muscle and side are one body site.
+    expect(procedure.bodySite!.map((site) => site.text)).toEqual(['Upper trapezius (left)', 'Cervical multifidus (right, C5)']);
+    expect(procedure.complication).toEqual([{ coding: [{ system: 'https://ims.clinic/fhir/CodeSystem/adverse-event', code: 'bruising', display: 'Bruising' }], text: 'Bruising: Small bruise left neck' }]);
+    expect(procedure.note!.map((n) => n.text).join('\n')).toContain('Addendum (Late entry): Patient phoned: soreness settled');
+    // The Procedure's id is derived from the note's, so a second export names the same resource.
+    expect(buildPatientBundle(record()).entry!.find((e) => e.resource!.resourceType === 'Procedure')!.resource!.id).toBe(procedure.id);
+    expect(procedure.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+  });
+
   it('leaves every free text out for an anonymised patient', () => {
     const anonymised = buildPatientBundle(record({ patient: patient({ anonymisedAt: new Date('2026-02-20T00:00:00Z') }) }));
     expect(fhirSchemaErrors(anonymised)).toEqual([]);
     const json = JSON.stringify(anonymised);
-    for (const text of ['Ana', 'Silva', 'Annie', 'Non-binary', '9123', 'Rui', 'Brother', 'Rosa', 'Mother', 'Discussed', 'Understands', 'Moved away', 'Car broke', 'Bring shorts', '555']) {
+    for (const text of ['Ana', 'Silva', 'Annie', 'Non-binary', '9123', 'Rui', 'Brother', 'Rosa', 'Mother', 'Discussed', 'Understands', 'Moved away', 'Car broke', 'Bring shorts', '555', 'Neck stiff', 'Taut band', 'Heat tonight', 'Small bruise', 'soreness settled']) {
       expect(json).not.toContain(text);
     }
     expect(json).toContain('ANONYED');

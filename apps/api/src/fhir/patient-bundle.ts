@@ -4,13 +4,16 @@ import { consentInForceOn } from '../consents/consent-in-force';
 import type { ConsentRecord } from '../consents/consent-view';
 import { toFhirAppointment, type AppointmentRow } from './fhir-appointment';
 import { toFhirConsent } from './fhir-consent';
-import { urnOf } from './fhir-codes';
+import { derivedId, urnOf } from './fhir-codes';
+import { toFhirEncounter, toFhirProcedure, type VisitRow } from './fhir-visit';
 import { toFhirPatient } from './fhir-patient';
 
 export interface PatientRecord {
   patient: Patient;
   consents: ConsentRecord[];
   appointments: AppointmentRow[];
+  /** Visit notes, oldest first: each an Encounter, and a signed needling visit also a Procedure. */
+  visits: VisitRow[];
   /** Names of the users who took consents. */
   userNames: Map<string, string>;
   /** Today in the patient's home clinic's zone: decides which consent is active. */
@@ -20,8 +23,8 @@ export interface PatientRecord {
 }
 
 /**
- * What the system holds about a patient as a FHIR R4 `collection` Bundle: Patient, Consents, Appointments (later issues
- * add Encounters, Procedures, Observations, QuestionnaireResponses). An anonymised patient's bundle carries no free text.
+ * What the system holds about a patient as a FHIR R4 `collection` Bundle: Patient, Consents, Appointments, Encounters
+ * and Procedures (later issues add Observations, QuestionnaireResponses). An anonymised patient's bundle carries no free text.
  */
 export function buildPatientBundle(record: PatientRecord): Bundle {
   const anonymised = record.patient.anonymisedAt !== null;
@@ -32,6 +35,10 @@ export function buildPatientBundle(record: PatientRecord): Bundle {
       toFhirConsent(consent, { inForce: consent === inForce, takenByName: record.userNames.get(consent.takenById) ?? 'Unknown user', anonymised }),
     ),
     ...record.appointments.map((appointment) => toFhirAppointment(appointment, { anonymised })),
+    ...record.visits.flatMap((visit) => [
+      toFhirEncounter(visit, { anonymised }),
+      ...(visit.status === 'signed' && visit.needlingDone && visit.sites.length > 0 ? [toFhirProcedure(visit, derivedId('procedure', visit.id), { anonymised })] : []),
+    ]),
   ];
   return {
     resourceType: 'Bundle',
