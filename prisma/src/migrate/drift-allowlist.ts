@@ -25,6 +25,10 @@ export const DRIFT_ALLOWLIST: readonly AllowedDriftEntry[] = [
     pattern: /^DROP INDEX "visit_note_plan_session_key";?$/i,
     reason: 'visit_notes migration: partial unique index (plan, session number) where a session number is set',
   },
+  {
+    pattern: /^DROP INDEX "outcome_record_one_baseline_key";?$/i,
+    reason: 'outcomes migration: partial unique index, one baseline per measure of a plan',
+  },
   // Not listed because the schema engine's diff does not see them (measured): exclusion constraints
   // (appointment_no_*_overlap), CHECK constraints, triggers and their functions, grants and roles.
 ];
