@@ -9,3 +9,4 @@ export { seedDemoClinic, hasAnyOrganisation, type SeedSummary, type SeedOptions 
 export { DEMO_USERS, DEMO_PASSWORD, DEMO_ORGANISATION_NAME, DEMO_TIME_ZONE } from './seed/demo-constants';
 export { migrateUrl, MigrationError } from './migrate/migration-runner';
 export { searchFieldsOf, foldForSearch, healthNumberKey, type SearchFields, type SearchSource } from './patients/search-fields';
+export { visitContentHash, signedContentOf, canonicalJson, type SignableVisit } from './visits/visit-content-hash';

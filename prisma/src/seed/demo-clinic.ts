@@ -18,6 +18,7 @@ import { searchFieldsOf } from '../patients/search-fields';
 import { SlotBook, atLocalTime, timeOfDay, wallClock } from './slot-book';
 import { buildScreeningAndConsent } from './demo-screening-consent';
 import { seedDemoOpeningHours } from './demo-opening-hours';
+import { buildVisitNotes } from './demo-visit-notes';
 
 export interface SeedOptions {
   /** "Now" for the demo; dates count from its week in the clinic's time zone. */
@@ -35,6 +36,7 @@ export interface SeedSummary {
   appointments: number;
   screenings: number;
   consents: number;
+  visitNotes: number;
 }
 
 /** The primary outcome measure a clinician would usually choose for each condition (domain.md). */
@@ -175,6 +177,37 @@ export async function seedDemoClinic(prisma: PrismaClient, options: SeedOptions 
   await prisma.imsConsent.createMany({ data: safety.consents });
   log(`seeded ${safety.screenings.length} screenings and ${safety.consents.length} IMS consents`);
 
+  // Its own generator too, for the same reason. Needs the muscle catalogue (a migration) and the consents above.
+  const charting = buildVisitNotes({
+    faker: seededFaker(seed + 15_485),
+    now,
+    organisationId,
+    appointments: schedule.appointments,
+    typeKinds: new Map(Object.values(typeIds).flatMap((byKind) => Object.entries(byKind).map(([kind, type]) => [type.id, kind]))),
+    plans: plans.map((plan) => ({ id: plan.id!, condition: plan.condition })),
+    consents: safety.consents.map((consent) => ({ ...consent, consentedOn: new Date(consent.consentedOn), withdrawnOn: consent.withdrawnOn ? new Date(consent.withdrawnOn) : null })),
+    muscles: await prisma.muscle.findMany(),
+    clinicianUsers: new Map(clinicians.map((clinician) => [clinician.id, clinician.userId])),
+  });
+  await prisma.visitNote.createMany({ data: charting.notes });
+  await prisma.visitSite.createMany({ data: charting.sites });
+  await prisma.visitAdverseEvent.createMany({ data: charting.adverseEvents });
+  // Signed last, in one statement: the database refuses sites and events of a note that is already signed.
+  await prisma.$executeRawUnsafe(
+    `UPDATE "visit_note" AS note
+        SET "status" = 'signed', "signed_at" = signed."signed_at", "signed_by_id" = signed."signed_by_id",
+            "content_hash" = signed."content_hash", "session_number" = signed."session_number"
+       FROM unnest($1::uuid[], $2::timestamptz[], $3::uuid[], $4::text[], $5::int[])
+            AS signed("id", "signed_at", "signed_by_id", "content_hash", "session_number")
+      WHERE note."id" = signed."id"`,
+    charting.signatures.map((s) => s.id),
+    charting.signatures.map((s) => s.signedAt.toISOString()),
+    charting.signatures.map((s) => s.signedById),
+    charting.signatures.map((s) => s.contentHash),
+    charting.signatures.map((s) => s.sessionNumber),
+  );
+  log(`seeded ${charting.notes.length} visit notes (${charting.signatures.length} signed) with ${charting.sites.length} needling sites`);
+
   return {
     organisationId,
     clinics: DEMO_CLINICS.length,
@@ -184,6 +217,7 @@ export async function seedDemoClinic(prisma: PrismaClient, options: SeedOptions 
     appointments: schedule.appointments.length,
     screenings: safety.screenings.length,
     consents: safety.consents.length,
+    visitNotes: charting.notes.length,
   };
 }
 
