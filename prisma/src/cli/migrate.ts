@@ -1,17 +1,8 @@
 import { migrateUrl } from '../migrate/migration-runner';
+import { redactUrl as redact } from './redact-url';
 
 // Usage: DATABASE_URL=postgresql://... npm run db:migrate   (MIGRATION_DATABASE_URL, the owner's, wins when set)
 // Applies pending migrations with Prisma Migrate's bookkeeping; works offline (no native schema engine).
-
-function redact(url: string): string {
-  try {
-    const parsed = new URL(url);
-    if (parsed.password) parsed.password = '***';
-    return parsed.toString();
-  } catch {
-    return '(unparsable URL)';
-  }
-}
 
 async function main(): Promise<void> {
   const url = process.env.MIGRATION_DATABASE_URL || process.env.DATABASE_URL;
