@@ -32,6 +32,7 @@ import { MusclesModule } from './muscles/muscles.module';
 import { PlansModule } from './plans/plans.module';
 import { VisitsModule } from './visits/visits.module';
 import { MyDayModule } from './my-day/my-day.module';
+import { OutcomesModule } from './outcomes/outcomes.module';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -72,6 +73,7 @@ export class AppModule {
         PlansModule,
         VisitsModule,
         MyDayModule,
+        OutcomesModule,
         // The built web app, same origin as the API; unknown non-API paths fall back to index.html (SPA routes).
         ...(existsSync(webIndex)
           ? [ServeStaticModule.forRoot({ rootPath: config.WEB_DIST_DIR, exclude: ['/api/{*rest}'], serveStaticOptions: { index: 'index.html', maxAge: '1h' } })]

@@ -19,3 +19,4 @@ export * from './plans';
 export * from './visits';
 export * from './my-day';
 export * from './outcomes';
+export * from './outcome-records';

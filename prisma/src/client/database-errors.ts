@@ -8,6 +8,13 @@ export interface PostgresErrorInfo {
   message?: string;
 }
 
+/** The adapter names a unique violation's constraint as { index: name } (or { fields: [...] }), others as a string. */
+function constraintName(value: unknown): string | undefined {
+  if (typeof value === 'string') return value;
+  if (value && typeof value === 'object' && typeof (value as { index?: unknown }).index === 'string') return (value as { index: string }).index;
+  return undefined;
+}
+
 export function postgresErrorInfo(error: unknown): PostgresErrorInfo | undefined {
   if (!error || typeof error !== 'object') return undefined;
   const candidate = error as {
@@ -19,7 +26,7 @@ export function postgresErrorInfo(error: unknown): PostgresErrorInfo | undefined
   if (cause) {
     return {
       sqlState: (cause.originalCode as string | undefined) ?? (cause.code as string | undefined),
-      constraint: (cause.constraint as string | undefined) ?? (cause.originalMessage as string | undefined)?.match(/constraint "([^"]+)"/)?.[1],
+      constraint: constraintName(cause.constraint) ?? (cause.originalMessage as string | undefined)?.match(/constraint "([^"]+)"/)?.[1],
       message: (cause.originalMessage as string | undefined) ?? (cause.message as string | undefined),
     };
   }

@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
+import { MusclesController } from './muscles.controller';
+import { MusclesService } from './muscles.service';
 
-/** Being built for issue 6 (the feature's owner fills in controllers and providers). */
-@Module({})
+/** `GET /api/muscles`: the catalogue of muscles commonly needled in IMS (rows from a data migration). */
+@Module({ controllers: [MusclesController], providers: [MusclesService] })
 export class MusclesModule {}

@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
+import { MyDayController } from './my-day.controller';
+import { MyDayService } from './my-day.service';
 
-/** Being built for issue 6 (the feature's owner fills in controllers and providers). */
-@Module({})
+/** `GET /api/my-day`: a clinician's appointments of one day with precautions, plan progress and visit status. */
+@Module({ controllers: [MyDayController], providers: [MyDayService] })
 export class MyDayModule {}

@@ -6,6 +6,7 @@ import { createClinician, createPatient } from '../support/clinician-factories';
 import { signIn, type SignedInAgent } from '../support/sign-in';
 import { insertConsent, screeningItems } from '../support/clinical-factories';
 import { createAppointmentType, createRoom, insertAppointment } from '../support/appointment-factories';
+import { insertPlan } from '../support/plan-factories';
 
 const ROLES: RoleName[] = ['receptionist', 'physiotherapist', 'manager', 'admin'];
 
@@ -94,6 +95,31 @@ const POLICY: Record<string, RoleName[]> = {
   // A clinician's own calendar feed link (another clinician's answers 404); admins manage anyone's.
   'POST /api/clinicians/:id/calendar-feed': ['physiotherapist', 'admin'],
   'DELETE /api/clinicians/:id/calendar-feed': ['physiotherapist', 'admin'],
+  // The muscle catalogue is clinical reference data; the front desk never charts.
+  'GET /api/muscles': ['physiotherapist', 'manager', 'admin'],
+  // Receptionists book courses against plans, so they read them (without the clinician's free text); only
+  // physiotherapists plan, edit, move a plan through its statuses and record the session-4 review.
+  'GET /api/plans': ANY,
+  'POST /api/plans': ['physiotherapist'],
+  'GET /api/plans/:id': ANY,
+  'PATCH /api/plans/:id': ['physiotherapist'],
+  'POST /api/plans/:id/activate': ['physiotherapist'],
+  'POST /api/plans/:id/complete': ['physiotherapist'],
+  'POST /api/plans/:id/discontinue': ['physiotherapist'],
+  'POST /api/plans/:id/review': ['physiotherapist'],
+  // A clinician's day list; managers look at any clinician's day when reviewing caseloads.
+  'GET /api/my-day': ['physiotherapist', 'manager'],
+  // Visit notes are the clinical record: physiotherapists only (managers review caseloads, not notes: domain.md).
+  'GET /api/visits': ['physiotherapist'],
+  'POST /api/visits': ['physiotherapist'],
+  'GET /api/visits/:id': ['physiotherapist'],
+  'PUT /api/visits/:id': ['physiotherapist'],
+  'POST /api/visits/:id/sign': ['physiotherapist'],
+  'POST /api/visits/:id/addenda': ['physiotherapist'],
+  // Outcomes: physiotherapists record them; managers read the analysis when reviewing outcomes.
+  'GET /api/outcome-measures': ['physiotherapist', 'manager'],
+  'POST /api/outcomes': ['physiotherapist'],
+  'GET /api/plans/:id/outcomes': ['physiotherapist', 'manager'],
 };
 
 const allowedByPolicy = (route: RouteEntry): RoleName[] => POLICY[`${route.method} ${route.path}`] ?? [];
@@ -131,6 +157,14 @@ const VALID_BODIES: Record<string, object> = {
   'POST /api/patients/:id/archive': { version: 1, reason: 'Archived by a foreign manager' },
   'POST /api/patients/:id/unarchive': { version: 1 },
   'POST /api/patients/:id/anonymise': { version: 1, reason: 'Anonymised by a foreign manager', confirmLastName: 'Someone' },
+  'PATCH /api/plans/:id': { version: 1, goals: 'Edited by a foreign physiotherapist' },
+  'POST /api/plans/:id/activate': { version: 1 },
+  'POST /api/plans/:id/complete': { version: 1 },
+  'POST /api/plans/:id/discontinue': { version: 1, reason: 'Discontinued by a foreign physiotherapist' },
+  'POST /api/plans/:id/review': { version: 1, note: 'Reviewed by a foreign physiotherapist' },
+  'PUT /api/visits/:id': { version: 1, subjective: 'Written by a foreign physiotherapist' },
+  'POST /api/visits/:id/sign': { version: 1 },
+  'POST /api/visits/:id/addenda': { reason: 'Correction', text: 'Added by a foreign physiotherapist' },
 };
 
 function fillPath(route: RouteEntry, tenant: Tenant): string {
@@ -268,8 +302,20 @@ describe('authorisation matrix', () => {
     const timeOff = await testApp.prisma.clinicianTimeOff.create({
       data: { organisationId, clinicianId, startsAt: new Date('2026-08-01T07:00:00Z'), endsAt: new Date('2026-08-02T07:00:00Z'), createdById: adminId },
     });
-    return { 'appointments:id': appointment.id, 'clinics:id': clinicId, 'rooms:id': room.id, 'appointment-types:id': type.id, timeOffId: timeOff.id };
+    const plan = await insertPlan(testApp.prisma, { organisationId, clinicId, patientId, clinicianId });
+    // An arrived visit two days ago (clear of the booked one above) with its draft note.
+    const visited = await insertAppointment(testApp.prisma, { organisationId, clinicId, patientId, clinicianId, appointmentTypeId: type.id, roomId: room.id, startsAt: new Date(Date.now() - 2 * 86_400_000), status: 'arrived' });
+    const visit = await testApp.prisma.visitNote.create({
+      data: { organisationId, clinicId, patientId, clinicianId, appointmentId: visited.id, planId: plan.id, visitedAt: visited.startsAt, visitDate: new Date(visited.startsAt.toISOString().slice(0, 10)), createdById: adminId },
+    });
+    return { 'appointments:id': appointment.id, 'clinics:id': clinicId, 'rooms:id': room.id, 'appointment-types:id': type.id, timeOffId: timeOff.id, 'plans:id': plan.id, 'visits:id': visit.id };
   }
+
+  it("leaves another organisation's plan and visit note untouched", async () => {
+    expect(await testApp.prisma.treatmentPlan.findUniqueOrThrow({ where: { id: foreign.ids['plans:id'] } })).toMatchObject({ version: 1, status: 'active', reviewedAt: null });
+    expect(await testApp.prisma.visitNote.findUniqueOrThrow({ where: { id: foreign.ids['visits:id'] } })).toMatchObject({ version: 1, status: 'draft', subjective: '' });
+    expect(await testApp.prisma.visitAddendum.count({ where: { visitNoteId: foreign.ids['visits:id'] } })).toBe(0);
+  });
 
   it("leaves another organisation's schedule and set-up untouched", async () => {
     expect(await testApp.prisma.appointment.findUniqueOrThrow({ where: { id: foreign.ids['appointments:id'] } })).toMatchObject({ version: 1, status: 'booked', notes: null });
