@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { AppointmentStatus } from './appointments';
 import { Id, IsoDate, IsoDateTime } from './common';
-import { Condition } from './plans';
+import { OutcomeDue } from './outcome-records';
+import { Condition, PlanStatus } from './plans';
 import { VisitNoteStatus } from './visits';
 
 /** `GET /api/my-day?date=&clinicianId=`: a clinician's appointments of one day with what they need at a glance. */
@@ -29,10 +30,12 @@ export const MyDayItem = z.object({
     .object({
       id: Id,
       condition: Condition,
-      status: z.string(),
+      status: PlanStatus,
       completedSessions: z.number().int(),
       plannedSessions: z.number().int(),
       reviewDue: z.boolean(),
+      /** Outcome measures expected now: the baseline before the first treatment, session 4, discharge. */
+      outcomesDue: z.array(OutcomeDue),
     })
     .nullable(),
   visit: z.object({ id: Id, status: VisitNoteStatus }).nullable(),

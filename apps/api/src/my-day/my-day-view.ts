@@ -1,4 +1,4 @@
-import type { MyDayItem } from '@ims/contracts';
+import type { MyDayItem, OutcomeDue } from '@ims/contracts';
 import type { Prisma } from '@ims/prisma';
 import { isoInZone } from '../appointments/appointment-view';
 import { scheduleName } from '../appointments/conflict-lookup';
@@ -16,7 +16,7 @@ export const MY_DAY_INCLUDE = {
 
 export type MyDayRow = Prisma.AppointmentGetPayload<{ include: typeof MY_DAY_INCLUDE }>;
 
-export function toMyDayItem(row: MyDayRow, precautions: string[], completedSessions: number): MyDayItem {
+export function toMyDayItem(row: MyDayRow, precautions: string[], completedSessions: number, outcomesDue: OutcomeDue[]): MyDayItem {
   return {
     appointment: {
       id: row.id,
@@ -37,6 +37,7 @@ export function toMyDayItem(row: MyDayRow, precautions: string[], completedSessi
           completedSessions,
           plannedSessions: row.plan.plannedSessions,
           reviewDue: isReviewDue(row.plan, completedSessions),
+          outcomesDue,
         }
       : null,
     visit: row.visitNote ? { id: row.visitNote.id, status: row.visitNote.status } : null,

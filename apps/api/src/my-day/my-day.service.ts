@@ -10,6 +10,7 @@ import { isOrganisationWide, visibleClinicFilter } from '../appointments/appoint
 import { dayIn } from '../clinicians/needling-authorisation';
 import type { Db } from '../consents/patient-lookup';
 import { signedSessionCounts } from '../plans/plan-progress';
+import { OutcomesService } from '../outcomes/outcomes.service';
 import { latestPrecautions } from './latest-precautions';
 import { MY_DAY_INCLUDE, toMyDayItem } from './my-day-view';
 
@@ -31,6 +32,7 @@ export class MyDayService {
   constructor(
     @InjectPrisma() private readonly prisma: PrismaClient,
     private readonly audit: AuditService,
+    private readonly outcomes: OutcomesService,
   ) {}
 
   async day(user: RequestUser, query: MyDayQuery): Promise<MyDay> {
@@ -53,13 +55,17 @@ export class MyDayService {
       });
       const rows = candidates.filter((row) => dayIn(row.timeZone, row.startsAt) === date);
       const precautions = await latestPrecautions(tx, rows.map((row) => row.patientId));
-      const sessions = await signedSessionCounts(tx, rows.flatMap((row) => (row.planId ? [row.planId] : [])));
+      const planIds = rows.flatMap((row) => (row.planId ? [row.planId] : []));
+      const sessions = await signedSessionCounts(tx, planIds);
+      const due = await this.outcomes.dueForPlans(planIds, tx);
       await this.audit.recordMany(
         user,
         rows.map((row) => ({ action: 'read', entityType: 'my-day', entityId: row.id, patientId: row.patientId, clinicId: row.clinicId, detail: { date, clinicianId: clinician.id } })),
         tx,
       );
-      const items = rows.map((row) => toMyDayItem(row, precautions.get(row.patientId) ?? [], row.planId ? (sessions.get(row.planId) ?? 0) : 0));
+      const items = rows.map((row) =>
+        toMyDayItem(row, precautions.get(row.patientId) ?? [], row.planId ? (sessions.get(row.planId) ?? 0) : 0, row.planId ? (due.get(row.planId) ?? []) : []),
+      );
       return { date, clinicianId: clinician.id, items };
     });
   }

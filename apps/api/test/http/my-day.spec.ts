@@ -121,7 +121,11 @@ describe("the clinician's day", () => {
       // From the newest screening only, in the checklist's order.
       patient: { id: ids.withPlan, name: expect.stringMatching(/^Robin Clinical-/), precautions: ['anticoagulants', 'diabetes'] },
       // Four signed notes of the plan; the draft does not count, and neither does today's appointment.
-      plan: { id: ids.plan, condition: 'back_pain', status: 'active', completedSessions: 4, plannedSessions: 10, reviewDue: true },
+      plan: {
+        id: ids.plan, condition: 'back_pain', status: 'active', completedSessions: 4, plannedSessions: 10, reviewDue: true,
+        // No outcome recorded yet: the baseline is overdue and the session-4 reassessment is due.
+        outcomesDue: [expect.objectContaining({ measure: 'ODI', timepoint: 'baseline' }), expect.objectContaining({ measure: 'ODI', timepoint: 'session', sessionNumber: 4 })],
+      },
       visit: null,
     });
     expect(noShow.appointment.status).toBe('no_show');
