@@ -1,4 +1,5 @@
 import { openPglite, openPostgres, type Database } from '../src/client/open-database';
+import { isResponder, type OutcomeMeasure } from '@ims/contracts';
 import { seedDemoClinic } from '../src/seed/demo-clinic';
 import { createTemplateDatabase, type TemplateDatabase } from '../src/testing/test-databases';
 
@@ -72,6 +73,14 @@ describe('demo seed', () => {
         session_number_gaps: 0,
       });
       expect(counts.signed_notes).toBeGreaterThan(100);
+      // Baseline and session-4 outcomes tell both stories: some courses reach the MCID, some are flagged for review.
+      const pairs = await database.prisma.$queryRawUnsafe<Array<{ measure: OutcomeMeasure; baseline: string; later: string }>>(`
+        SELECT b.measure::text AS measure, b.score::text AS baseline, s.score::text AS later
+          FROM outcome_record b JOIN outcome_record s ON s.plan_id = b.plan_id AND s.measure = b.measure AND s.timepoint = 'session'
+         WHERE b.timepoint = 'baseline'`);
+      const responders = pairs.filter((pair) => isResponder(pair.measure, Number(pair.baseline), Number(pair.later))).length;
+      expect(responders).toBeGreaterThan(3);
+      expect(pairs.length - responders).toBeGreaterThan(2);
       expect(counts.needling_sites).toBeGreaterThan(200);
       expect(counts.past_appointments).toBeGreaterThan(100);
       expect(counts.future_appointments).toBeGreaterThan(50);

@@ -19,6 +19,7 @@ import { SlotBook, atLocalTime, timeOfDay, wallClock } from './slot-book';
 import { buildScreeningAndConsent } from './demo-screening-consent';
 import { seedDemoOpeningHours } from './demo-opening-hours';
 import { buildVisitNotes } from './demo-visit-notes';
+import { buildOutcomes } from './demo-outcomes';
 
 export interface SeedOptions {
   /** "Now" for the demo; dates count from its week in the clinic's time zone. */
@@ -37,6 +38,7 @@ export interface SeedSummary {
   screenings: number;
   consents: number;
   visitNotes: number;
+  outcomes: number;
 }
 
 /** The primary outcome measure a clinician would usually choose for each condition (domain.md). */
@@ -208,6 +210,24 @@ export async function seedDemoClinic(prisma: PrismaClient, options: SeedOptions 
   );
   log(`seeded ${charting.notes.length} visit notes (${charting.signatures.length} signed) with ${charting.sites.length} needling sites`);
 
+  const sessions = new Map<string, Array<{ sessionNumber: number; visitedAt: Date }>>();
+  const visitedAt = new Map(charting.notes.map((note) => [note.id!, new Date(note.visitedAt)]));
+  for (const signature of charting.signatures) {
+    const planId = charting.notes.find((note) => note.id === signature.id)?.planId;
+    if (!planId || signature.sessionNumber === null) continue;
+    sessions.set(planId, [...(sessions.get(planId) ?? []), { sessionNumber: signature.sessionNumber, visitedAt: visitedAt.get(signature.id)! }]);
+  }
+  const outcomes = buildOutcomes({
+    faker: seededFaker(seed + 32_452),
+    organisationId,
+    plans: plans.map((plan) => ({ id: plan.id!, patientId: plan.patientId, primaryMeasure: plan.primaryMeasure, status: plan.status!, plannedSessions: plan.plannedSessions! })),
+    sessions,
+    responders: charting.responders,
+    recordedById: imsPhysio.userId,
+  });
+  await prisma.outcomeRecord.createMany({ data: outcomes });
+  log(`seeded ${outcomes.length} outcome records`);
+
   return {
     organisationId,
     clinics: DEMO_CLINICS.length,
@@ -218,6 +238,7 @@ export async function seedDemoClinic(prisma: PrismaClient, options: SeedOptions 
     screenings: safety.screenings.length,
     consents: safety.consents.length,
     visitNotes: charting.notes.length,
+    outcomes: outcomes.length,
   };
 }
 

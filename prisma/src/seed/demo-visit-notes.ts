@@ -76,6 +76,8 @@ export interface SeededVisitNotes {
   adverseEvents: Prisma.VisitAdverseEventCreateManyInput[];
   /** Applied after the children are written: a trigger refuses children of an already signed note. */
   signatures: Array<{ id: string; signedAt: Date; signedById: string; contentHash: string; sessionNumber: number | null }>;
+  /** Whether each plan's course responds (pain falls session by session): the outcome measures follow the same story. */
+  responders: Map<string, boolean>;
 }
 
 const dayColumn = (instant: Date) => {
@@ -93,12 +95,12 @@ const half = (value: number) => Math.round(value * 2) / 2;
  */
 export function buildVisitNotes(input: VisitNotesInput): SeededVisitNotes {
   const { faker, now, organisationId } = input;
-  const result: SeededVisitNotes = { notes: [], sites: [], adverseEvents: [], signatures: [] };
+  const responder = new Map(input.plans.map((plan) => [plan.id, faker.datatype.boolean(0.65)]));
+  const result: SeededVisitNotes = { notes: [], sites: [], adverseEvents: [], signatures: [], responders: responder };
   const muscleByCode = new Map(input.muscles.map((muscle) => [muscle.code, muscle]));
   const planById = new Map(input.plans.map((plan) => [plan.id, plan]));
   const consentsByPatient = new Map<string, VisitNotesInput['consents']>();
   for (const consent of input.consents) consentsByPatient.set(consent.patientId, [...(consentsByPatient.get(consent.patientId) ?? []), consent]);
-  const responder = new Map(input.plans.map((plan) => [plan.id, faker.datatype.boolean(0.65)]));
   const sessions = new Map<string, number>();
 
   const charted = input.appointments
