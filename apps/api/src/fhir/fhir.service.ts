@@ -21,7 +21,7 @@ export class FhirService {
 
   async exportPatient(user: RequestUser, patientId: string): Promise<Bundle> {
     const { id } = await patientOfOrganisation(this.prisma, user, patientId);
-    const [patient, consentRows, appointments, visitRows] = await Promise.all([
+    const [patient, consentRows, appointments, visitRows, outcomes] = await Promise.all([
       this.prisma.patient.findUniqueOrThrow({ where: { id }, include: { homeClinic: { select: { timeZone: true } } } }),
       this.prisma.imsConsent.findMany({ where: { patientId: id } }),
       this.prisma.appointment.findMany({
@@ -41,6 +41,7 @@ export class FhirService {
           addenda: { orderBy: { createdAt: 'asc' } },
         },
       }),
+      this.prisma.outcomeRecord.findMany({ where: { patientId: id }, orderBy: [{ takenAt: 'asc' }, { id: 'asc' }] }),
     ]);
     const names = await userNames(this.prisma, [...consentRows.map((consent) => consent.takenById), ...visitRows.flatMap((visit) => visit.addenda.map((addendum) => addendum.authorId))]);
     const visits = visitRows.map((visit) => ({
@@ -54,6 +55,7 @@ export class FhirService {
       consents,
       appointments,
       visits,
+      outcomes,
       userNames: names,
       today: dayIn(homeClinic.timeZone),
       bundleId: randomUUID(),
@@ -65,7 +67,7 @@ export class FhirService {
       entityId: id,
       patientId: id,
       clinicId: patient.homeClinicId,
-      detail: { format: 'fhir-r4', bundleId: bundle.id, consents: consents.length, appointments: appointments.length, visits: visits.length },
+      detail: { format: 'fhir-r4', bundleId: bundle.id, consents: consents.length, appointments: appointments.length, visits: visits.length, outcomes: outcomes.length },
     });
     return bundle;
   }

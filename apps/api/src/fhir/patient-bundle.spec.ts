@@ -64,6 +64,10 @@ function record(overrides: Partial<PatientRecord> = {}): PatientRecord {
     consents: [consent({ id: '01900000-0000-7000-8000-0000000000c2', consentedOn: '2026-02-01', givenBy: 'capable_minor', guardianName: null, guardianRelationship: null, capacityFinding: 'Understands risks', withdrawnOn: '2026-02-10', withdrawnById: USER_ID, withdrawalReason: 'Moved away' }), consent({})],
     appointments: (['booked', 'arrived', 'completed', 'cancelled', 'no_show'] as const).map(appointment),
     visits: [visit('signed'), visit('draft', { sites: [], adverseEvents: [], addenda: [] })],
+    outcomes: [
+      { id: '01900000-0000-7000-8000-0000000000e1', patientId: PATIENT_ID, measure: 'SPADI', timepoint: 'session', sessionNumber: 4, answers: [5, 5, 5, 5, 5, null, 2, 2, 2, 2, 2, 2, 2], score: 35, subscores: { pain: 50, disability: 20 }, takenAt: new Date('2026-01-12T17:05:00Z') },
+      { id: '01900000-0000-7000-8000-0000000000e2', patientId: PATIENT_ID, measure: 'PSFS', timepoint: 'baseline', sessionNumber: 1, answers: [{ activity: 'Lifting my granddaughter', value: 3 }, { activity: 'Gardening', value: null }, { activity: 'Swimming', value: 4 }], score: 3.5, subscores: null, takenAt: new Date('2026-01-05T17:05:00Z') },
+    ],
     userNames: new Map([[USER_ID, 'Maya Thompson']]),
     today: '2026-03-01',
     bundleId: '01900000-0000-7000-8000-0000000000b0',
@@ -86,7 +90,7 @@ describe('buildPatientBundle', () => {
     const bundle = buildPatientBundle(record());
     expect(fhirSchemaErrors(bundle)).toEqual([]);
     expect(bundle.type).toBe('collection');
-    expect(bundle.entry!.map((e) => e.resource!.resourceType)).toEqual(['Patient', 'Consent', 'Consent', 'Appointment', 'Appointment', 'Appointment', 'Appointment', 'Appointment', 'Encounter', 'Procedure', 'Encounter']);
+    expect(bundle.entry!.map((e) => e.resource!.resourceType)).toEqual(['Patient', 'Consent', 'Consent', 'Appointment', 'Appointment', 'Appointment', 'Appointment', 'Appointment', 'Encounter', 'Procedure', 'Encounter', 'QuestionnaireResponse', 'Observation', 'QuestionnaireResponse', 'Observation']);
     for (const entry of bundle.entry!) expect(entry.fullUrl).toBe(`urn:uuid:${entry.resource!.id}`);
   });
 
@@ -130,11 +134,29 @@ describe('buildPatientBundle', () => {
     expect(procedure.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
   });
 
+  it('exports outcomes as the answers given (QuestionnaireResponse) and the score they give (Observation)', () => {
+    const bundle = buildPatientBundle(record());
+    const responses = bundle.entry!.filter((e) => e.resource!.resourceType === 'QuestionnaireResponse').map((e) => e.resource as import('fhir/r4').QuestionnaireResponse);
+    const observations = bundle.entry!.filter((e) => e.resource!.resourceType === 'Observation').map((e) => e.resource as import('fhir/r4').Observation);
+    expect(responses[0].questionnaire).toBe('https://ims.clinic/fhir/Questionnaire/spadi');
+    expect(responses[0].item).toHaveLength(13);
+    expect(responses[0].item![5]).toEqual({ linkId: '6', text: expect.any(String) }); // unanswered: no answer
+    expect(responses[0].item![0].answer).toEqual([{ valueInteger: 5 }]);
+    expect(observations[0]).toMatchObject({
+      status: 'final',
+      valueQuantity: { value: 35 },
+      derivedFrom: [{ reference: `urn:uuid:${responses[0].id}` }],
+      component: [expect.objectContaining({ valueQuantity: { value: 50 } }), expect.objectContaining({ valueQuantity: { value: 20 } })],
+    });
+    expect(observations[0].code.text).toBe('SPADI (session 4)');
+    expect(responses[1].item!.map((item) => item.text)).toEqual(['Lifting my granddaughter', 'Gardening', 'Swimming']);
+  });
+
   it('leaves every free text out for an anonymised patient', () => {
     const anonymised = buildPatientBundle(record({ patient: patient({ anonymisedAt: new Date('2026-02-20T00:00:00Z') }) }));
     expect(fhirSchemaErrors(anonymised)).toEqual([]);
     const json = JSON.stringify(anonymised);
-    for (const text of ['Ana', 'Silva', 'Annie', 'Non-binary', '9123', 'Rui', 'Brother', 'Rosa', 'Mother', 'Discussed', 'Understands', 'Moved away', 'Car broke', 'Bring shorts', '555', 'Neck stiff', 'Taut band', 'Heat tonight', 'Small bruise', 'soreness settled']) {
+    for (const text of ['Ana', 'Silva', 'Annie', 'Non-binary', '9123', 'Rui', 'Brother', 'Rosa', 'Mother', 'Discussed', 'Understands', 'Moved away', 'Car broke', 'Bring shorts', '555', 'Neck stiff', 'Taut band', 'Heat tonight', 'Small bruise', 'soreness settled', 'granddaughter', 'Gardening']) {
       expect(json).not.toContain(text);
     }
     expect(json).toContain('ANONYED');

@@ -6,6 +6,7 @@ import { toFhirAppointment, type AppointmentRow } from './fhir-appointment';
 import { toFhirConsent } from './fhir-consent';
 import { derivedId, urnOf } from './fhir-codes';
 import { toFhirEncounter, toFhirProcedure, type VisitRow } from './fhir-visit';
+import { toFhirOutcomeObservation, toFhirQuestionnaireResponse, type OutcomeRow } from './fhir-outcome';
 import { toFhirPatient } from './fhir-patient';
 
 export interface PatientRecord {
@@ -14,6 +15,8 @@ export interface PatientRecord {
   appointments: AppointmentRow[];
   /** Visit notes, oldest first: each an Encounter, and a signed needling visit also a Procedure. */
   visits: VisitRow[];
+  /** Outcome records, oldest first: each a QuestionnaireResponse (the answers) and an Observation (the score). */
+  outcomes: OutcomeRow[];
   /** Names of the users who took consents. */
   userNames: Map<string, string>;
   /** Today in the patient's home clinic's zone: decides which consent is active. */
@@ -24,7 +27,7 @@ export interface PatientRecord {
 
 /**
  * What the system holds about a patient as a FHIR R4 `collection` Bundle: Patient, Consents, Appointments, Encounters
- * and Procedures (later issues add Observations, QuestionnaireResponses). An anonymised patient's bundle carries no free text.
+ * and Procedures for visits, QuestionnaireResponses and Observations for outcome measures. An anonymised patient's bundle carries no free text.
  */
 export function buildPatientBundle(record: PatientRecord): Bundle {
   const anonymised = record.patient.anonymisedAt !== null;
@@ -39,6 +42,10 @@ export function buildPatientBundle(record: PatientRecord): Bundle {
       toFhirEncounter(visit, { anonymised }),
       ...(visit.status === 'signed' && visit.needlingDone && visit.sites.length > 0 ? [toFhirProcedure(visit, derivedId('procedure', visit.id), { anonymised })] : []),
     ]),
+    ...record.outcomes.flatMap((outcome) => {
+      const responseId = derivedId('questionnaire-response', outcome.id);
+      return [toFhirQuestionnaireResponse(outcome, responseId, { anonymised }), toFhirOutcomeObservation(outcome, responseId, { anonymised })];
+    }),
   ];
   return {
     resourceType: 'Bundle',
