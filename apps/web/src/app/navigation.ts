@@ -18,6 +18,7 @@ const ADMIN: readonly RoleName[] = ['admin'];
  */
 export const navigation: readonly NavigationEntry[] = [
   { path: '/', label: 'Today', roles: EVERY_ROLE },
+  { path: '/my-day', label: 'My day', roles: ['physiotherapist'] },
   { path: '/schedule', label: 'Schedule', roles: SCHEDULE_ROLES.view },
   { path: '/patients', label: 'Patients', roles: PATIENT_ROLES.search },
   { path: '/admin/users', label: 'Users', roles: ADMIN },

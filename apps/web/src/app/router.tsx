@@ -13,11 +13,15 @@ import { ClinicianPage } from '../features/clinicians/routes/clinician-page';
 import { CliniciansPage } from '../features/clinicians/routes/clinicians-page';
 import { ClinicPage } from '../features/clinics/routes/clinic-page';
 import { ClinicsPage } from '../features/clinics/routes/clinics-page';
+import { MY_DAY_ROLES } from '../features/my-day/my-day-roles';
+import { MyDayPage } from '../features/my-day/routes/my-day-page';
 import { NewPatientPage } from '../features/patients/routes/new-patient-page';
 import { PatientImportPage } from '../features/patients/routes/patient-import-page';
 import { PatientPage } from '../features/patients/routes/patient-page';
 import { PatientsPage } from '../features/patients/routes/patients-page';
 import { PATIENT_ROLES } from '../features/patients/patient-roles';
+import { PLAN_ROLES } from '../features/plans/plan-roles';
+import { PlanPage } from '../features/plans/routes/plan-page';
 import { CourseBookingPage } from '../features/schedule/routes/course-booking-page';
 import { SchedulePage } from '../features/schedule/routes/schedule-page';
 import { SCHEDULE_ROLES } from '../features/schedule/schedule-roles';
@@ -25,6 +29,9 @@ import { TodayPage } from '../features/today/routes/today-page';
 import { NewUserPage } from '../features/users/routes/new-user-page';
 import { UserPage } from '../features/users/routes/user-page';
 import { UsersPage } from '../features/users/routes/users-page';
+import { VisitPage } from '../features/visits/routes/visit-page';
+import { VisitPrintPage } from '../features/visits/routes/visit-print-page';
+import { VISIT_ROLES } from '../features/visits/visits-roles';
 import { AppShellLayout } from './app-shell-layout';
 import { NotFoundPage } from './routes/not-found-page';
 import { RouteErrorPage } from './routes/route-error-page';
@@ -69,6 +76,10 @@ export const routes: RouteObject[] = [
           { path: 'patients/:id', element: patientsFor('search', <PatientPage />) },
           { path: 'schedule', element: scheduleFor('view', <SchedulePage />) },
           { path: 'schedule/course/new', element: scheduleFor('bookCourse', <CourseBookingPage />) },
+          { path: 'my-day', element: <RequireRole roles={MY_DAY_ROLES.view}><MyDayPage /></RequireRole> },
+          { path: 'plans/:id', element: <RequireRole roles={PLAN_ROLES.open}><PlanPage /></RequireRole> },
+          { path: 'visits/:id', element: <RequireRole roles={VISIT_ROLES.read}><VisitPage /></RequireRole> },
+          { path: 'visits/:id/print', element: <RequireRole roles={VISIT_ROLES.read}><VisitPrintPage /></RequireRole> },
           { path: 'admin/users', element: adminOnly(<UsersPage />) },
           { path: 'admin/users/new', element: adminOnly(<NewUserPage />) },
           { path: 'admin/users/:id', element: adminOnly(<UserPage />) },

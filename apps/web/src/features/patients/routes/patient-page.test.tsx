@@ -6,11 +6,13 @@ import { routes } from '../../../app/router';
 import { CLINIC_A, sentBodies, stubApi } from '../../../test/api-stub';
 import { PATIENT_ID, patientFixture, shellHandlers } from '../../../test/patient-fixtures';
 import { jsonResponse, renderRoutes } from '../../../test/render';
+import { PLAN_ID, planFixture } from '../../plans/testing/plan-fixtures';
 
 const path = `/api/patients/${PATIENT_ID}`;
 const noScreening = { current: null, history: [] };
 const noConsents = { items: [], inForce: null };
 const emptyLog = { items: [], total: 0 };
+const OLD_PLAN_ID = '8b8b8b8b-1b1b-4c2c-8d3d-4e4e4e4e4e4e';
 
 function stubPatient(roles: RoleName[], patient = patientFixture(), over: Parameters<typeof stubApi>[0] = {}) {
   return stubApi({
@@ -37,7 +39,7 @@ describe('PatientPage', { timeout: 60_000 }, () => {
     renderRoutes(routes, `/patients/${PATIENT_ID}?tab=screening`);
 
     expect(await screen.findByRole('heading', { name: 'Jonathan (Jon) Smith', level: 1 })).toBeInTheDocument();
-    expect(await tabNames()).toEqual(['Details']);
+    expect(await tabNames()).toEqual(['Details', 'Plans']);
     expect(screen.getByRole('tab', { name: 'Details' })).toHaveAttribute('aria-selected', 'true');
     expect(screen.getByRole('region', { name: 'Precautions recorded' })).toHaveTextContent('A physiotherapist has recorded precautions');
     expect(screen.getAllByText('IMS consent on file').length).toBeGreaterThan(0);
@@ -64,7 +66,7 @@ describe('PatientPage', { timeout: 60_000 }, () => {
     stubPatient(['physiotherapist'], patientFixture(), { [`GET ${path}/screening`]: () => jsonResponse({ current, history: [current] }) });
     renderRoutes(routes, `/patients/${PATIENT_ID}`);
 
-    expect(await tabNames()).toEqual(['Details', 'Screening', 'Consent', 'Access log']);
+    expect(await tabNames()).toEqual(['Details', 'Plans', 'Screening', 'Consent', 'Access log']);
     const banner = await screen.findByRole('region', { name: 'Precautions' });
     expect(banner).toHaveTextContent('Anticoagulant or antiplatelet medication: apixaban 5 mg');
     expect(banner).toHaveTextContent('by Priya Physio');
@@ -104,7 +106,7 @@ describe('PatientPage', { timeout: 60_000 }, () => {
     stubPatient(['manager']);
     renderRoutes(routes, `/patients/${PATIENT_ID}`);
 
-    expect(await tabNames()).toEqual(['Details', 'Access log', 'Archive / anonymise']);
+    expect(await tabNames()).toEqual(['Details', 'Plans', 'Access log', 'Archive / anonymise']);
   });
 
   it('asks for the guardian for a minor and pneumothorax when the thorax is included before recording consent', async () => {
@@ -138,6 +140,36 @@ describe('PatientPage', { timeout: 60_000 }, () => {
     await user.click(screen.getByRole('button', { name: 'Record consent' }));
     expect(screen.queryByRole('radio', { name: 'A parent or guardian' })).not.toBeInTheDocument();
     expect(screen.queryByLabelText(/guardian’s name/i)).not.toBeInTheDocument();
+  });
+
+  it('lists a physiotherapist the patient’s plans with progress, each opening its plan, and offers a new plan', async () => {
+    const fetchMock = stubPatient(['physiotherapist'], patientFixture(), {
+      'GET /api/plans': () => jsonResponse({ items: [planFixture(), planFixture({ id: OLD_PLAN_ID, condition: 'headache', status: 'completed', completedSessions: 8, plannedSessions: 8, reviewDue: false })], total: 2 }),
+    });
+    renderRoutes(routes, `/patients/${PATIENT_ID}?tab=plans`);
+
+    const table = await screen.findByRole('table', { name: 'Treatment plans' });
+    const neck = within(table).getByRole('link', { name: 'Neck pain' }).closest('tr')!;
+    expect(within(table).getByRole('link', { name: 'Neck pain' })).toHaveAttribute('href', `/plans/${PLAN_ID}`);
+    expect(within(neck).getByText('4 of 10')).toBeInTheDocument();
+    expect(within(neck).getByText('Active')).toBeInTheDocument();
+    expect(within(neck).getByText('Review due')).toBeInTheDocument();
+    const headache = within(table).getByRole('link', { name: 'Headache' }).closest('tr')!;
+    expect(within(headache).getByText('8 of 8')).toBeInTheDocument();
+    expect(within(headache).queryByText('Review due')).not.toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'New plan' })).toBeInTheDocument();
+    expect(fetchMock.mock.calls.map(([url]) => String(url)).find((url) => url.startsWith('/api/plans'))).toContain(`patientId=${PATIENT_ID}`);
+  });
+
+  it('shows reception the plans read-only: progress to book against, no plan to open or create', async () => {
+    stubPatient(['receptionist'], patientFixture(), { 'GET /api/plans': () => jsonResponse({ items: [planFixture()], total: 1 }) });
+    renderRoutes(routes, `/patients/${PATIENT_ID}?tab=plans`);
+
+    const table = await screen.findByRole('table', { name: 'Treatment plans' });
+    expect(within(table).getByText('Neck pain')).toBeInTheDocument();
+    expect(within(table).getByText('4 of 10')).toBeInTheDocument();
+    expect(within(table).queryByRole('link')).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'New plan' })).not.toBeInTheDocument();
   });
 
   it('says someone else changed the patient on a stale edit (409) and reloads their version', async () => {

@@ -1,8 +1,11 @@
+import type { RoleName } from '@ims/contracts';
 import { Anchor, Breadcrumbs, Paper, Skeleton, Stack, Tabs } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { ErrorPanel } from '../../../components/ui/error-panel';
 import { useSessionUser } from '../../auth/use-session-user';
+import { PatientPlansPanel } from '../../plans/components/patient-plans-panel';
+import { canPlan } from '../../plans/plan-roles';
 import { patientQueryOptions } from '../api';
 import { AccessLogPanel } from '../components/access-log-panel';
 import { ConsentPanel } from '../components/consent-panel';
@@ -13,17 +16,21 @@ import { RecordKeepingPanel } from '../components/record-keeping-panel';
 import { ScreeningPanel } from '../components/screening-panel';
 import { can, type PatientPermission } from '../patient-roles';
 
-const TABS: { value: string; label: string; permission: PatientPermission }[] = [
-  { value: 'details', label: 'Details', permission: 'search' },
-  { value: 'screening', label: 'Screening', permission: 'clinical' },
-  { value: 'consent', label: 'Consent', permission: 'clinical' },
-  { value: 'access-log', label: 'Access log', permission: 'accessLog' },
-  { value: 'record', label: 'Archive / anonymise', permission: 'recordKeeping' },
+const patients = (permission: PatientPermission) => (roles: readonly RoleName[]) => can(roles, permission);
+
+const TABS: { value: string; label: string; allowed: (roles: readonly RoleName[]) => boolean }[] = [
+  { value: 'details', label: 'Details', allowed: patients('search') },
+  { value: 'plans', label: 'Plans', allowed: (roles) => canPlan(roles, 'list') },
+  { value: 'screening', label: 'Screening', allowed: patients('clinical') },
+  { value: 'consent', label: 'Consent', allowed: patients('clinical') },
+  { value: 'access-log', label: 'Access log', allowed: patients('accessLog') },
+  { value: 'record', label: 'Archive / anonymise', allowed: patients('recordKeeping') },
 ];
 
 /**
  * `/patients/:id`: one patient. Everyone who may find them sees the details and the yes/no flags; the tabs a role
- * may not use (clinical detail, the access log, record keeping) are not offered at all.
+ * may not use (clinical detail, the access log, record keeping) are not offered at all. Plans are listed for
+ * reception too, who book courses against them.
  */
 export function PatientPage() {
   const id = useParams().id ?? '';
@@ -31,7 +38,7 @@ export function PatientPage() {
   const [params, setParams] = useSearchParams();
   const patient = useQuery(patientQueryOptions(id));
   const reload = () => void patient.refetch();
-  const tabs = TABS.filter((tab) => can(user.roles, tab.permission));
+  const tabs = TABS.filter((tab) => tab.allowed(user.roles));
   const requested = params.get('tab');
   const tab = tabs.some((entry) => entry.value === requested) ? requested! : 'details';
 
@@ -65,6 +72,11 @@ export function PatientPage() {
                   reloading={patient.isFetching}
                 />
               </Tabs.Panel>
+              {canPlan(user.roles, 'list') ? (
+                <Tabs.Panel value="plans">
+                  <PatientPlansPanel patient={patient.data} />
+                </Tabs.Panel>
+              ) : null}
               {can(user.roles, 'clinical') ? (
                 <>
                   <Tabs.Panel value="screening">

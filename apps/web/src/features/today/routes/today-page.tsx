@@ -2,6 +2,7 @@ import { SimpleGrid } from '@mantine/core';
 import { PageHeader } from '../../../components/ui/page-header';
 import { useSessionUser } from '../../auth/use-session-user';
 import { SystemStatusCard } from '../../health/components/system-status-card';
+import { MyDayCard } from '../../my-day/components/my-day-card';
 import { UserSummaryCard } from '../components/user-summary-card';
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
@@ -21,6 +22,7 @@ export function TodayPage() {
     <>
       <PageHeader title="Today" description={`${greeting(now.getHours())}, ${user.name}. ${dateFormat.format(now)}.`} />
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
+        <MyDayCard />
         <UserSummaryCard />
         <SystemStatusCard />
       </SimpleGrid>
