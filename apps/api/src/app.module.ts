@@ -33,6 +33,7 @@ import { PlansModule } from './plans/plans.module';
 import { VisitsModule } from './visits/visits.module';
 import { MyDayModule } from './my-day/my-day.module';
 import { OutcomesModule } from './outcomes/outcomes.module';
+import { ReportsModule } from './reports/reports.module';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -74,6 +75,7 @@ export class AppModule {
         VisitsModule,
         MyDayModule,
         OutcomesModule,
+        ReportsModule,
         // The built web app, same origin as the API; unknown non-API paths fall back to index.html (SPA routes).
         ...(existsSync(webIndex)
           ? [ServeStaticModule.forRoot({ rootPath: config.WEB_DIST_DIR, exclude: ['/api/{*rest}'], serveStaticOptions: { index: 'index.html', maxAge: '1h' } })]

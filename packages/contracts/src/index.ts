@@ -20,3 +20,4 @@ export * from './visits';
 export * from './my-day';
 export * from './outcomes';
 export * from './outcome-records';
+export * from './reports';

@@ -120,6 +120,13 @@ const POLICY: Record<string, RoleName[]> = {
   'GET /api/outcome-measures': ['physiotherapist', 'manager'],
   'POST /api/outcomes': ['physiotherapist'],
   'GET /api/plans/:id/outcomes': ['physiotherapist', 'manager'],
+  // Caseload, outcomes and attendance reports are the manager's (domain.md "Who does what").
+  'GET /api/reports/caseload': ['manager'],
+  'GET /api/reports/caseload/drilldown': ['manager'],
+  'GET /api/reports/outcomes': ['manager'],
+  'GET /api/reports/outcomes/drilldown': ['manager'],
+  'GET /api/reports/attendance': ['manager'],
+  'GET /api/reports/attendance/drilldown': ['manager'],
 };
 
 const allowedByPolicy = (route: RouteEntry): RoleName[] => POLICY[`${route.method} ${route.path}`] ?? [];
@@ -167,9 +174,20 @@ const VALID_BODIES: Record<string, object> = {
   'POST /api/visits/:id/addenda': { reason: 'Correction', text: 'Added by a foreign physiotherapist' },
 };
 
+/** Query strings that pass validation for GET routes that require one, so an allowed role is really served. */
+const VALID_QUERIES: Record<string, string> = {
+  'GET /api/reports/caseload': 'from=2026-01-01&to=2026-01-31',
+  'GET /api/reports/caseload/drilldown': 'from=2026-01-01&to=2026-01-31&metric=sessionsDelivered',
+  'GET /api/reports/outcomes': 'from=2026-01-01&to=2026-01-31',
+  'GET /api/reports/outcomes/drilldown': 'from=2026-01-01&to=2026-01-31&metric=plans',
+  'GET /api/reports/attendance': 'from=2026-01-01&to=2026-01-31',
+  'GET /api/reports/attendance/drilldown': 'from=2026-01-01&to=2026-01-31&metric=noShows',
+};
+
 function fillPath(route: RouteEntry, tenant: Tenant): string {
   const family = route.path.split('/')[2];
-  return route.path.replace(/:([A-Za-z]+)/g, (_match, name: string) => {
+  const query = VALID_QUERIES[`${route.method} ${route.path}`];
+  return (query ? `${route.path}?${query}` : route.path).replace(/:([A-Za-z]+)/g, (_match, name: string) => {
     const key = name === 'id' ? `${family}:id` : name;
     const id = tenant.ids[key];
     if (!id) throw new Error(`No sample id for "${key}" in ${route.method} ${route.path}: add it to the matrix test`);

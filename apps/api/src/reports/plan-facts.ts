@@ -1,0 +1,63 @@
+import { REVIEW_AT_SESSION, STALLED_AFTER_DAYS } from '@ims/contracts';
+import { Prisma } from '@ims/prisma';
+import type { ReportScope } from './report-scope';
+
+/**
+ * CTE `plan_facts` (needs `scope`): the plans active at some time in the range (started on or before its last day,
+ * not ended before its first), with their signed sessions. A session is a SIGNED visit note (domain: session n is the
+ * n-th signed note), never an appointment. `signed` and `last_visit` count visits before the cut-off; `signed_total`
+ * every signed note (a completed course's length). `active_at_cut_off` rebuilds the status at the cut-off from the
+ * plan's dates, so a past month reads the same after its plans are closed.
+ *
+ * Sessions are looked up (index visit_note (plan_id, status)) for `all` plans (drill-down rows show them), or only
+ * for those whose figures `need` them: active at the cut-off (stalled, review due) or completed in the range
+ * (sessions per course), a one-time filter so the other plans cost no lookup; or for `none` (outcomes).
+ */
+export function planFactsCte(scope: ReportScope, options: { condition?: string; sessions?: 'all' | 'needed' | 'none' } = {}): Prisma.Sql {
+  const activeAtCutOff = Prisma.sql`((p.status = 'active' AND p.ended_on IS NULL) OR p.ended_on > s.cut_off_day)`;
+  const sessionsWanted = options.sessions ?? 'needed';
+  const needsSessions =
+    sessionsWanted === 'all' ? Prisma.sql`TRUE` : Prisma.sql`(${activeAtCutOff} OR (p.status = 'completed' AND p.ended_on <= ${scope.to}::date))`;
+  const sessions =
+    sessionsWanted === 'none'
+      ? Prisma.sql`CROSS JOIN LATERAL (SELECT 0 AS signed, NULL::timestamptz AS last_visit, 0 AS signed_total) sig`
+      : Prisma.sql`CROSS JOIN LATERAL (
+      SELECT count(*) FILTER (WHERE n.visited_at < s.cut_off)::int AS signed,
+        max(n.visited_at) FILTER (WHERE n.visited_at < s.cut_off) AS last_visit,
+        count(*)::int AS signed_total
+      FROM visit_note n
+      WHERE n.plan_id = p.id AND n.status = 'signed' AND ${needsSessions}
+    ) sig`;
+  // `coalesce(ended_on, 'infinity')` rather than an OR, so an index on (clinic_id, coalesce(ended_on, 'infinity'))
+  // can serve it (see the report's index notes).
+  return Prisma.sql`plan_facts AS (
+    SELECT p.id, p.clinic_id, p.clinician_id, p.patient_id, p.status, p.condition, p.primary_measure, p.planned_sessions,
+      p.started_on, p.ended_on, p.reviewed_at, s.cut_off, s.time_zone, s.clinic_name, s.range_end,
+      ${activeAtCutOff} AS active_at_cut_off,
+      sig.signed, sig.last_visit, sig.signed_total
+    FROM scope s
+    JOIN treatment_plan p ON p.clinic_id = s.clinic_id
+    ${sessions}
+    WHERE p.organisation_id = ${scope.organisationId}::uuid
+      AND p.clinic_id = ANY(${scope.clinics.map((clinic) => clinic.id)}::uuid[])
+      AND p.started_on IS NOT NULL AND p.started_on <= ${scope.to}::date
+      AND coalesce(p.ended_on, 'infinity'::date) >= ${scope.from}::date
+      ${options.condition ? Prisma.sql`AND p.condition = ${options.condition}::condition` : Prisma.empty}
+  )`;
+}
+
+/** What each plan figure counts, on alias `p` of `plan_facts`: shared by the totals and their drill-downs. */
+export function planFilters(scope: ReportScope) {
+  const endedInRange = Prisma.sql`p.ended_on <= ${scope.to}::date`;
+  return {
+    active: Prisma.sql`TRUE`,
+    completed: Prisma.sql`(p.status = 'completed' AND ${endedInRange})`,
+    discontinued: Prisma.sql`(p.status = 'discontinued' AND ${endedInRange})`,
+    /** Sessions remaining and no signed visit (none yet: since the start) in the days before the cut-off. */
+    stalled: Prisma.sql`(p.active_at_cut_off AND p.signed < p.planned_sessions
+      AND coalesce(p.last_visit, p.started_on::timestamp AT TIME ZONE p.time_zone) < p.cut_off - make_interval(days => ${STALLED_AFTER_DAYS}::int))`,
+    reviewDue: Prisma.sql`(p.active_at_cut_off AND p.signed >= ${REVIEW_AT_SESSION}::int AND (p.reviewed_at IS NULL OR p.reviewed_at >= p.cut_off))`,
+  } as const;
+}
+
+export type PlanFilter = keyof ReturnType<typeof planFilters>;
