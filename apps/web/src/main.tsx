@@ -1,4 +1,6 @@
 import '@mantine/core/styles.css';
+// After core's styles, as @mantine/charts requires.
+import '@mantine/charts/styles.css';
 import '@mantine/dates/styles.css';
 import '@mantine/notifications/styles.css';
 import { StrictMode } from 'react';

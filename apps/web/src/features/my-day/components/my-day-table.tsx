@@ -1,6 +1,7 @@
 import type { MyDayItem } from '@ims/contracts';
 import { Anchor, Group, Stack, Table, Text } from '@mantine/core';
 import { Link } from 'react-router';
+import { OutcomeDueBadge } from '../../outcomes/components/outcome-due-badge';
 import { PlanProgress } from '../../plans/components/plan-progress';
 import { ReviewDueBadge } from '../../plans/components/plan-status-badge';
 import { conditionLabel } from '../../plans/plan-labels';
@@ -22,7 +23,8 @@ interface MyDayTableProps {
 
 /**
  * One row per appointment, by start: when, who (a link to the patient), the appointment's status, precautions,
- * the plan's progress and review, and the note's next step. Every action is a link or a button, reached with Tab.
+ * the plan's progress, review and outcomes due, and the note's next step. Every action is a link or a button,
+ * reached with Tab.
  */
 export function MyDayTable({ items, timeZoneOf, showClinic, canChart, label }: MyDayTableProps) {
   const ordered = [...items].sort((a, b) => Date.parse(a.appointment.startsAt) - Date.parse(b.appointment.startsAt));
@@ -80,6 +82,13 @@ export function MyDayTable({ items, timeZoneOf, showClinic, canChart, label }: M
                         <PlanProgress completed={plan.completedSessions} planned={plan.plannedSessions} compact />
                         {plan.reviewDue ? <ReviewDueBadge /> : null}
                       </Group>
+                      {plan.outcomesDue.length > 0 ? (
+                        <Group gap={4}>
+                          {plan.outcomesDue.map((due) => (
+                            <OutcomeDueBadge key={`${due.measure}-${due.timepoint}`} due={due} />
+                          ))}
+                        </Group>
+                      ) : null}
                     </Stack>
                   ) : (
                     <Text size="xs" c="dimmed">

@@ -5,6 +5,8 @@ import { Link, useParams } from 'react-router';
 import { ErrorPanel } from '../../../components/ui/error-panel';
 import { PageHeader } from '../../../components/ui/page-header';
 import { useSessionUser } from '../../auth/use-session-user';
+import { PlanOutcomesPanel } from '../../outcomes/components/plan-outcomes-panel';
+import { canOutcomes } from '../../outcomes/outcome-roles';
 import { planQueryOptions } from '../api';
 import { EditPlanForm } from '../components/edit-plan-form';
 import { PlanActions } from '../components/plan-actions';
@@ -18,7 +20,7 @@ import { canPlan } from '../plan-roles';
 
 /**
  * `/plans/:id`: one treatment plan: its status and progress ("4 of 10" signed sessions), the session-4 review, the
- * clinician's actions (activate, edit, complete, discontinue) and the visits charted under it.
+ * clinician's actions (activate, edit, complete, discontinue), its outcome measures and the visits charted under it.
  */
 export function PlanPage() {
   const id = useParams().id ?? '';
@@ -66,6 +68,7 @@ export function PlanPage() {
           </Stack>
         </Paper>
         <PlanReviewSection plan={current} canRecord={manage} onReload={reload} reloading={plan.isFetching} />
+        <PlanOutcomesPanel planId={current.id} canRecord={canOutcomes(user.roles, 'record')} />
         {canPlan(user.roles, 'visits') ? (
           <Paper p="lg" component="section" aria-labelledby="plan-visits-title">
             <Title order={2} size="h4" id="plan-visits-title" mb="sm">
