@@ -1,3 +1,4 @@
+import { isLightColor } from '@mantine/core';
 import type { Appointment, AppointmentStatus, AppointmentType } from '@ims/contracts';
 import type { EventInput } from '@fullcalendar/core';
 import { toWallClock } from './clinic-time';
@@ -58,7 +59,8 @@ export function toCalendarEvents(appointments: readonly Appointment[], options: 
       end: toWallClock(appointment.endsAt, appointment.timeZone),
       backgroundColor: inactive ? withAlpha(colour, 0.15) : colour,
       borderColor: appointment.status === 'arrived' ? '#2b8a3e' : colour,
-      textColor: inactive ? '#495057' : '#ffffff',
+      // Admins pick type colours freely: the text takes whichever of dark and white reads on it (WCAG AA).
+      textColor: inactive ? '#495057' : isLightColor(colour) ? '#000000' : '#ffffff',
       classNames: [`appointment-status-${appointment.status.replace('_', '-')}`, ...(inactive ? ['appointment-inactive'] : [])],
       startEditable: options.canMove && appointment.status === 'booked',
       durationEditable: false,

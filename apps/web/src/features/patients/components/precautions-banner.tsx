@@ -49,7 +49,7 @@ function ClinicalPrecautions({ patientId }: { patientId: string }) {
     );
   }
   return (
-    <Alert color="orange" variant="filled" title="Precautions" role="region">
+    <Alert color="#a8400c" variant="filled" title="Precautions" role="region">
       <List size="sm" c="white">
         {current.precautions.map((key) => {
           const note = current.items[key].notes;

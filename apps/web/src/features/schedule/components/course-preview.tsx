@@ -123,7 +123,7 @@ function OccurrenceStatus({ occurrence }: { occurrence: SeriesOccurrence }) {
           {conflict.message}
         </Text>
       ))}
-      {occurrence.dst ? <Text size="xs" c="orange.8">{DST_NOTE[occurrence.dst]}</Text> : null}
+      {occurrence.dst ? <Text size="xs" c="orange">{DST_NOTE[occurrence.dst]}</Text> : null}
     </Stack>
   );
 }

@@ -41,7 +41,7 @@ export function SitesTable({ sites }: { sites: readonly VisitSite[] }) {
             <Table.Td>
               {site.depthCm} cm
               {site.depthOutsideRange ? (
-                <Text size="xs" c="orange.8">
+                <Text size="xs" c="orange">
                   Outside {usualDepthLabel(site.muscle)}
                   {site.depthAck ? `; reason: ${site.depthAck.reason}` : '; not acknowledged'}
                 </Text>

@@ -89,7 +89,7 @@ export function VisitNoteContent({ visit }: { visit: VisitNote }) {
           <Text size="sm">
             Opened {count.opened} · removed {count.removed} · retained {count.retained} · disposed {count.disposed}
           </Text>
-          <Text size="xs" c={balance.balanced ? 'teal.8' : 'red'}>
+          <Text size="xs" c={balance.balanced ? 'teal' : 'red'}>
             {balance.balanced ? 'Balanced' : balance.problems.join(' ')}
           </Text>
         </Block>
