@@ -3,7 +3,7 @@ import { addDays, addMinutes, addWeeks, differenceInCalendarDays, startOfWeek, s
 import type { Faker } from '@faker-js/faker';
 import * as argon2 from 'argon2';
 import type { Prisma, PrismaClient } from '../generated/client/client';
-import type { AppointmentStatus, Condition, OutcomeMeasure, PlanStatus } from '../generated/client/enums';
+import type { AppointmentStatus, Condition, MuscleRegion, OutcomeMeasure, PlanStatus } from '../generated/client/enums';
 import {
   DEMO_APPOINTMENT_TYPES,
   DEMO_CLINICS,
@@ -53,15 +53,16 @@ const MEASURE_FOR_CONDITION: Record<Condition, OutcomeMeasure> = {
   other: 'PSFS',
 };
 
-const REGIONS_FOR_CONDITION: Record<Condition, string[]> = {
-  neck_pain: ['cervical spine', 'upper trapezius'],
-  back_pain: ['lumbar spine', 'gluteal'],
-  headache: ['suboccipital', 'cervical spine'],
-  tennis_elbow: ['forearm extensors', 'cervical spine'],
-  frozen_shoulder: ['shoulder girdle', 'rotator cuff'],
-  whiplash: ['cervical spine', 'thoracic spine'],
-  fibromyalgia: ['cervical spine', 'lumbar spine', 'shoulder girdle'],
-  other: ['lower limb'],
+/** The body regions (muscle catalogue regions) a course for each condition usually covers. */
+const REGIONS_FOR_CONDITION: Record<Condition, MuscleRegion[]> = {
+  neck_pain: ['head_neck', 'shoulder'],
+  back_pain: ['back', 'hip_pelvis'],
+  headache: ['head_neck'],
+  tennis_elbow: ['upper_limb', 'head_neck'],
+  frozen_shoulder: ['shoulder'],
+  whiplash: ['head_neck', 'thorax'],
+  fibromyalgia: ['head_neck', 'back', 'shoulder'],
+  other: ['lower_limb'],
 };
 
 /** True when the database already holds an organisation: seeding twice would duplicate the demo. */

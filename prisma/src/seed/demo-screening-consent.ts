@@ -54,7 +54,8 @@ const ageOn = (dateOfBirth: Date, day: Date) => {
   const beforeBirthday = day.getUTCMonth() * 100 + day.getUTCDate() < dateOfBirth.getUTCMonth() * 100 + dateOfBirth.getUTCDate();
   return beforeBirthday ? years - 1 : years;
 };
-const THORAX_ADJACENT = new Set(['thoracic spine', 'upper trapezius', 'shoulder girdle', 'rotator cuff']);
+/** Regions whose muscles may overlie the pleura: courses there more often disclose pneumothorax. */
+const THORAX_ADJACENT = new Set(['thorax', 'shoulder']);
 
 /**
  * Screening and consent as a clinician would have recorded them: at each patient's first visit (the initial

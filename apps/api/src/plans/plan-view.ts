@@ -1,4 +1,4 @@
-import type { MuscleRegion, Plan } from '@ims/contracts';
+import { MuscleRegion, type Plan } from '@ims/contracts';
 import type { Prisma } from '@ims/prisma';
 import { isoDay } from '../clinicians/clinician-view';
 import { scheduleName } from '../appointments/conflict-lookup';
@@ -38,7 +38,8 @@ export function toPlan(row: PlanRow, progress: PlanProgress, clinicalText: boole
     clinician: { id: row.clinicianId, name: row.clinician.displayName },
     condition: row.condition,
     conditionDetail: text(row.conditionDetail),
-    regions: row.regions as MuscleRegion[],
+    // Regions are catalogue regions; a value from elsewhere (an old import) is not one the contract can name.
+    regions: row.regions.filter((region): region is MuscleRegion => (MuscleRegion.options as readonly string[]).includes(region)),
     goals: text(row.goals),
     plannedSessions: row.plannedSessions,
     completedSessions: progress.completedSessions,
