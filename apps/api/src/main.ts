@@ -9,6 +9,7 @@ import { withAppSecret } from './config/app-secret';
  * start, serve, and shut down gracefully on SIGTERM/SIGINT.
  */
 async function main(): Promise<void> {
+  keepServingOnStrayRejections();
   const { config, resolved } = withAppSecret(loadConfig());
   if (resolved.source === 'generated') console.log(`[secret] demo mode: generated APP_SECRET in ${resolved.file} (keep it: it unlocks two-factor secrets)`);
   const database = await openDatabase(config);
@@ -50,6 +51,17 @@ async function openDatabase(config: AppConfig): Promise<Database> {
   }
   console.log(`[db] no DATABASE_URL: embedded PostgreSQL (PGlite) in ${config.pgliteDir}`);
   return openPglite({ dataDir: config.pgliteDir });
+}
+
+/**
+ * A promise rejected where nobody awaits it (pg-boss 10 completes and fails jobs without awaiting, so a database
+ * outage at that moment rejects into the void) would end the process under Node's default. Every request has its own
+ * error handling; such a stray rejection is logged and the API keeps serving.
+ */
+function keepServingOnStrayRejections(): void {
+  process.on('unhandledRejection', (reason) => {
+    console.error(JSON.stringify({ level: 'error', msg: 'unhandled promise rejection', err: reason instanceof Error ? { message: reason.message, stack: reason.stack } : String(reason) }));
+  });
 }
 
 /**

@@ -56,7 +56,7 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   const text = `${(error as { message?: string })?.message ?? ''} ${(error as { code?: string })?.code ?? ''}`;
   const info = postgresErrorInfo(error);
   if (info?.sqlState && /^(08|57P0[123])/.test(info.sqlState)) return true;
-  return /ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|Connection terminated|connection timeout|terminating connection|the database system is (starting up|shutting down)|DatabaseNotReachable|Can't reach database/i.test(
+  return /ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|Connection terminated|connection timeout|terminating connection|the database system is (starting up|shutting down)|DatabaseNotReachable|Can't reach database|Server has closed the connection/i.test(
     text,
   );
 }

@@ -42,6 +42,8 @@ export interface PostgresOptions {
   /** Server-side limits so a stuck query cannot hold a pooled connection for ever. */
   statementTimeoutMs?: number;
   idleInTransactionTimeoutMs?: number;
+  /** A statement waiting this long for a row lock gives up (55P03 → 503) instead of holding a pooled connection. */
+  lockTimeoutMs?: number;
   applicationName?: string;
 }
 
@@ -53,6 +55,7 @@ export function openPostgres(options: PostgresOptions): Database {
     application_name: options.applicationName ?? 'ims-api',
     statement_timeout: options.statementTimeoutMs ?? 15_000,
     idle_in_transaction_session_timeout: options.idleInTransactionTimeoutMs ?? 30_000,
+    lock_timeout: options.lockTimeoutMs ?? 5_000,
     connectionTimeoutMillis: 5_000,
   });
   // An idle client losing its server (a restart) must not crash the process; the next query reconnects.
