@@ -53,7 +53,7 @@ const PLAN: Detail = { list: '/api/plans?status=active&pageSize=1', path: (id) =
 const MAIN_PAGES: Array<{ role: string; email: string; paths: string[]; details?: Detail[] }> = [
   { role: 'receptionist', email: 'reception@demo.clinic', paths: ['/', '/patients', '/patients/new', '/schedule', '/schedule/course/new', '/account'], details: [PATIENT] },
   { role: 'physiotherapist', email: 'physio@demo.clinic', paths: ['/', '/my-day', '/patients'], details: [PATIENT, PLAN] },
-  { role: 'manager', email: 'manager@demo.clinic', paths: ['/', '/my-day', '/patients', '/schedule'] },
+  { role: 'manager', email: 'manager@demo.clinic', paths: ['/', '/my-day', '/patients', '/schedule', '/reports'] },
   { role: 'admin', email: 'admin@demo.clinic', paths: ['/', '/admin/users', '/admin/clinicians', '/admin/clinics', '/admin/audit'] },
 ];
 

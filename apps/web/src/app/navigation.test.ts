@@ -36,13 +36,20 @@ describe('navigationFor', () => {
   it('shows the admin screens to admins only, and Schedule and Patients to every role', () => {
     expect(labels(navigationFor(['admin']))).toEqual(['Today', 'Schedule', 'Patients', 'Users', 'Clinicians', 'Clinics', 'Audit log']);
     expect(labels(navigationFor(['receptionist']))).toEqual(['Today', 'Schedule', 'Patients']);
-    expect(labels(navigationFor(['physiotherapist', 'manager']))).toEqual(['Today', 'My day', 'Schedule', 'Patients']);
+    expect(labels(navigationFor(['physiotherapist', 'manager']))).toEqual(['Today', 'My day', 'Schedule', 'Patients', 'Reports']);
   });
 
   it('puts My day right after Today, for physiotherapists only', () => {
     expect(labels(navigationFor(['physiotherapist'])).slice(0, 2)).toEqual(['Today', 'My day']);
     for (const role of RoleName.options) {
       expect(labels(navigationFor([role])).includes('My day')).toBe(role === 'physiotherapist');
+    }
+  });
+
+  it('shows Reports to managers only, after Patients', () => {
+    expect(labels(navigationFor(['manager']))).toEqual(['Today', 'Schedule', 'Patients', 'Reports']);
+    for (const role of RoleName.options) {
+      expect(labels(navigationFor([role])).includes('Reports')).toBe(role === 'manager');
     }
   });
 

@@ -1,5 +1,6 @@
 import { RoleName } from '@ims/contracts';
 import { PATIENT_ROLES } from '../features/patients/patient-roles';
+import { REPORT_ROLES } from '../features/reports/report-roles';
 import { SCHEDULE_ROLES } from '../features/schedule/schedule-roles';
 
 export interface NavigationEntry {
@@ -21,6 +22,7 @@ export const navigation: readonly NavigationEntry[] = [
   { path: '/my-day', label: 'My day', roles: ['physiotherapist'] },
   { path: '/schedule', label: 'Schedule', roles: SCHEDULE_ROLES.view },
   { path: '/patients', label: 'Patients', roles: PATIENT_ROLES.search },
+  { path: '/reports', label: 'Reports', roles: REPORT_ROLES.view },
   { path: '/admin/users', label: 'Users', roles: ADMIN },
   { path: '/admin/clinicians', label: 'Clinicians', roles: ADMIN },
   { path: '/admin/clinics', label: 'Clinics', roles: ADMIN },

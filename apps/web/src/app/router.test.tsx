@@ -80,6 +80,7 @@ describe('routes', () => {
       'Today',
       'Schedule',
       'Patients',
+      'Reports',
       'Users',
       'Clinicians',
       'Clinics',

@@ -22,6 +22,8 @@ import { PatientsPage } from '../features/patients/routes/patients-page';
 import { PATIENT_ROLES } from '../features/patients/patient-roles';
 import { PLAN_ROLES } from '../features/plans/plan-roles';
 import { PlanPage } from '../features/plans/routes/plan-page';
+import { REPORT_ROLES } from '../features/reports/report-roles';
+import { ReportsPage } from '../features/reports/routes/reports-page';
 import { CourseBookingPage } from '../features/schedule/routes/course-booking-page';
 import { SchedulePage } from '../features/schedule/routes/schedule-page';
 import { SCHEDULE_ROLES } from '../features/schedule/schedule-roles';
@@ -80,6 +82,7 @@ export const routes: RouteObject[] = [
           { path: 'plans/:id', element: <RequireRole roles={PLAN_ROLES.open}><PlanPage /></RequireRole> },
           { path: 'visits/:id', element: <RequireRole roles={VISIT_ROLES.read}><VisitPage /></RequireRole> },
           { path: 'visits/:id/print', element: <RequireRole roles={VISIT_ROLES.read}><VisitPrintPage /></RequireRole> },
+          { path: 'reports', element: <RequireRole roles={REPORT_ROLES.view}><ReportsPage /></RequireRole> },
           { path: 'admin/users', element: adminOnly(<UsersPage />) },
           { path: 'admin/users/new', element: adminOnly(<NewUserPage />) },
           { path: 'admin/users/:id', element: adminOnly(<UserPage />) },
