@@ -229,6 +229,27 @@ export async function seedDemoClinic(prisma: PrismaClient, options: SeedOptions 
   await prisma.outcomeRecord.createMany({ data: outcomes });
   log(`seeded ${outcomes.length} outcome records`);
 
+  // A short waitlist: patients without a course yet waiting for a first slot, some since weeks, two already placed.
+  const planned = new Set(plans.map((plan) => plan.patientId));
+  const waiting = patients.filter((patient) => !planned.has(patient.id)).slice(0, 14);
+  const reception = (await prisma.user.findFirstOrThrow({ where: { organisationId, email: 'reception@demo.clinic' } })).id;
+  await prisma.waitlistEntry.createMany({
+    data: waiting.map((patient, index) => ({
+      organisationId,
+      clinicId: patient.homeClinicId,
+      patientId: patient.id,
+      appointmentTypeId: typeIds[patient.homeClinicId === clinicIds.kitsilano ? 'kitsilano' : 'burnaby'].initial_assessment.id,
+      preferredWeekdays: index % 3 === 0 ? [1, 3, 5] : [],
+      priority: 1 + (index % 5),
+      notes: index % 4 === 0 ? 'Prefers mornings; can come at short notice' : null,
+      createdById: reception,
+      createdAt: new Date(now.getTime() - (3 + index * 4) * 86_400_000),
+      removedAt: index >= 12 ? new Date(now.getTime() - index * 86_400_000) : null,
+      removedReason: index >= 12 ? 'Booked' : null,
+    })),
+  });
+  log(`seeded ${waiting.length} waitlist entries`);
+
   return {
     organisationId,
     clinics: DEMO_CLINICS.length,
@@ -451,6 +472,8 @@ class ScheduleBuilder {
           statusChangedAt: status === 'booked' ? null : new Date(Math.min(endsAt.getTime(), now.getTime())),
           cancelReason: status === 'cancelled' ? faker.helpers.arrayElement(['Unwell', 'Work conflict', 'Transport problem']) : null,
           lateCancellation: status === 'cancelled' && faker.datatype.boolean(0.3),
+          // Booked ahead, as a clinic does: two weeks before the session (or today for the ones this week).
+          createdAt: new Date(Math.min(slot.getTime() - 14 * 86_400_000, now.getTime())),
         });
         return slot;
       }
