@@ -40,6 +40,24 @@ const TITLES: Record<number, string> = {
   503: 'Service unavailable',
 };
 
+const NUL_TEXT = { detail: 'The request contains a character that cannot be stored (U+0000)', message: 'contains a NUL character' };
+const NUMBER_RANGE = { detail: 'A number in the request is outside the range this API can store', message: 'number out of range' };
+const DATE_RANGE = { detail: 'A date or time in the request is outside the range this API can store', message: 'date or time out of range' };
+
+/**
+ * Input the contracts let through but PostgreSQL cannot hold, by SQLSTATE: a 400, like any invalid input (the
+ * statement failed, so nothing was written). Found by fuzzing (test/http/hostile-input.spec.ts).
+ */
+const UNSTORABLE_INPUT: Record<string, { detail: string; message: string }> = {
+  '22021': NUL_TEXT, // character_not_in_repertoire: U+0000 in text
+  '22P05': NUL_TEXT, // untranslatable_character: \u0000 in jsonb
+  '22003': NUMBER_RANGE, // numeric_value_out_of_range: a safe integer beyond int4 (a `version` of 2^31)
+  '22007': DATE_RANGE, // invalid_datetime_format: a day before year 1, which the driver cannot even write
+  '22008': DATE_RANGE, // datetime_field_overflow: year 0, e.g. a day before an instant in year 1
+};
+/** Prisma's own check of the same (P2020 "Value out of range for the type"), made before PostgreSQL sees the value. */
+const PRISMA_VALUE_OUT_OF_RANGE = 'P2020';
+
 function problem(status: number, kind: string, detail?: string, extra: Partial<Problem> = {}): Problem {
   return { type: problemType(kind), title: TITLES[status] ?? 'Error', status, ...(detail ? { detail } : {}), ...extra };
 }
@@ -97,17 +115,22 @@ export function toProblem(error: unknown): MappedProblem {
   if (pg?.sqlState === SQLSTATE.foreignKeyViolation) {
     return { problem: problem(409, 'conflict', 'The change refers to a record that does not exist or is still in use') };
   }
+  const unstorable =
+    pg?.sqlState && Object.hasOwn(UNSTORABLE_INPUT, pg.sqlState) ? UNSTORABLE_INPUT[pg.sqlState] : (error as { code?: string })?.code === PRISMA_VALUE_OUT_OF_RANGE ? NUMBER_RANGE : undefined;
+  if (unstorable) return { problem: problem(400, 'validation', unstorable.detail, { errors: [{ path: '(request)', message: unstorable.message }] }) };
   if (pg?.sqlState === SQLSTATE.checkViolation || pg?.sqlState === SQLSTATE.notNullViolation) {
     return { problem: problem(400, 'validation', 'The change breaks a data rule of the database', { errors: [{ path: pg.constraint ?? '(body)', message: 'invalid value' }] }) };
   }
   if (pg?.sqlState === SQLSTATE.serializationFailure || pg?.sqlState === SQLSTATE.deadlockDetected) {
     return { problem: problem(409, 'conflict', 'Another change happened at the same time; try again') };
   }
-  if (pg?.sqlState === SQLSTATE.queryCanceled) {
+  // 57014 statement timeout, 55P03 lock timeout: a row held by a stuck transaction, not a fault of the request.
+  if (pg?.sqlState === SQLSTATE.queryCanceled || pg?.sqlState === '55P03') {
     return { problem: problem(503, 'unavailable', 'The database took too long to answer; try again'), headers: { 'Retry-After': '2' } };
   }
-  // Prisma could not get or keep an interactive transaction in time (pool exhausted under a burst): busy, not broken.
-  if ((error as { code?: string })?.code === 'P2028') {
+  // Prisma could not get or keep an interactive transaction in time, or pg-pool found no free connection within its
+  // wait (pool exhausted under a burst): busy, not broken.
+  if ((error as { code?: string })?.code === 'P2028' || /timeout exceeded when trying to connect/i.test((error as { message?: string })?.message ?? '')) {
     return { problem: problem(503, 'unavailable', 'The system is busy; try again in a moment'), headers: { 'Retry-After': '2' } };
   }
   if (isDatabaseUnavailable(error)) {
