@@ -1,6 +1,7 @@
 // Where patient search spends its time: seeds the same 200k patients as patient-search.mjs, builds the search SQL
-// with the API's own compiled builders (apps/api/dist/patients), and prints EXPLAIN (ANALYZE, BUFFERS) for one query
-// of each kind. No load; the database is dropped at the end.
+// with the API's own compiled builders (apps/api/dist/patients), prepares it as the API does (a named statement,
+// FastSql.preparedRows) and prints EXPLAIN (ANALYZE, BUFFERS) of the plan PostgreSQL then settles on, generic or
+// custom, for one query of each kind. No load; the database is dropped at the end.
 //
 //   npm run build && node bench/explain-search.mjs ["query" ...]
 import { createRequire } from 'node:module';
@@ -24,17 +25,33 @@ function searchSql(organisationId, q) {
   return { terms, text: statement.text, values: statement.values };
 }
 
+/** A parameter value as an SQL literal, for EXECUTE's argument list (strings and string arrays, numbers). */
+function literal(client, value) {
+  if (value === null || value === undefined) return 'NULL';
+  if (typeof value === 'number') return String(value);
+  if (Array.isArray(value)) return `ARRAY[${value.map((item) => client.escapeLiteral(String(item))).join(', ')}]::text[]`;
+  return client.escapeLiteral(String(value));
+}
+
 const database = await createBenchDatabase();
 const client = new pg.Client({ connectionString: database.url });
 try {
   await client.connect();
   const tenant = await seedOrganisation(client);
   await seedPatients(client, { ...tenant, count: Number(process.env.BENCH_PATIENTS ?? 200_000) });
-  for (const q of QUERIES) {
+  for (const [index, q] of QUERIES.entries()) {
     const { terms, text, values } = searchSql(tenant.organisationId, q);
-    const { rows } = await client.query(`EXPLAIN (ANALYZE, BUFFERS) ${text}`, values);
-    console.log(`\n===== q = ${JSON.stringify(q)} (${terms.kind}) =====`);
-    console.log(rows.map((row) => row['QUERY PLAN']).join('\n'));
+    // As the API runs it: a named statement, executed more than five times, after which PostgreSQL keeps a generic
+    // plan when it costs no more than the custom ones (else it plans each execution anew, "custom plan" below).
+    const name = `explain_search_${index}`;
+    for (let run = 0; run < 6; run++) await client.query({ name, text, values });
+    const args = values.map((value) => literal(client, value)).join(', ');
+    const { rows } = await client.query(`EXPLAIN (ANALYZE, BUFFERS) EXECUTE ${name}(${args})`);
+    const plan = rows.map((row) => row['QUERY PLAN']);
+    // A custom plan has the values written in; a generic one shows $n (the organisation is in every statement).
+    const generic = !plan.some((line) => line.includes(tenant.organisationId));
+    console.log(`\n===== q = ${JSON.stringify(q)} (${terms.kind}, ${generic ? 'generic plan' : 'custom plan'}) =====`);
+    console.log(plan.join('\n'));
   }
 } finally {
   await client.end().catch(() => undefined);

@@ -16,9 +16,12 @@ import pg from 'pg';
 import { BENCH_PASSWORD, createBenchDatabase, seedOrganisation, seedPatients, verifySearchColumns } from './lib/bench-database.mjs';
 import { buildQueries, MIX } from './lib/queries.mjs';
 import { runLoad } from './lib/load.mjs';
+import { cpuWindow } from './lib/cpu-usage.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const API_MAIN = path.join(ROOT, 'apps/api/dist/main.js');
+// BENCH_API_DIST=<dir>: run another build of the API (a copy of apps/api/dist before or after a change) instead.
+const API_DIST = process.env.BENCH_API_DIST ? path.resolve(process.env.BENCH_API_DIST) : path.join(ROOT, 'apps/api/dist');
+const API_MAIN = path.join(API_DIST, 'main.js');
 const settings = {
   patients: Number(process.env.BENCH_PATIENTS ?? 200_000),
   seconds: Math.min(Number(process.env.BENCH_SECONDS ?? 25), 55),
@@ -26,6 +29,8 @@ const settings = {
   concurrency: Number(process.env.BENCH_CONCURRENCY ?? 16),
 };
 const TARGET_P95_MS = 30;
+/** More than this much of a core used by anything else while recording, and the run is flagged as not quiet. */
+const QUIET_OTHERS_PERCENT = 15;
 const log = (message) => console.log(`[bench] ${message}`);
 
 function freePort() {
@@ -48,6 +53,7 @@ function startProcess(label, args, env) {
   const exited = new Promise((resolve) => child.once('exit', resolve));
   return {
     output: () => output,
+    pid: child.pid,
     hasExited: () => child.exitCode !== null || child.signalCode !== null,
     async stop() {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
@@ -90,6 +96,19 @@ function table(api, baseline) {
   return [format(rows[0]), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.slice(1).map(format)].join('\n');
 }
 
+/** Who used the CPU during each recorded run, per request too, and a warning when something else was busy. */
+function cpuLines(api, baseline) {
+  if (!api.cpu || !baseline.cpu) return [];
+  const perRequest = (percent, result) => (result.requestsPerSecond ? ((10 * percent) / result.requestsPerSecond).toFixed(2) : '-');
+  const describe = (label, result) =>
+    `${label} process ${result.cpu.server}%, its PostgreSQL backends ${result.cpu.postgres}%, load generator ${result.cpu.loadGenerator}%, ` +
+    `anything else ${result.cpu.others}% (CPU per request: ${perRequest(result.cpu.server, result)} ms in the process, ${perRequest(result.cpu.postgres, result)} ms in PostgreSQL)`;
+  const lines = [`CPU while recorded, in % of one core (${api.cpu.cores} cores):`, `  ${describe('API', api)}`, `  ${describe('baseline', baseline)}`];
+  const busy = Math.max(api.cpu.others, baseline.cpu.others);
+  if (busy > QUIET_OTHERS_PERCENT) lines.push(`  Not a quiet machine: anything else (other processes, the kernel) used up to ${busy}% of a core while recording; every figure above is pessimistic.`);
+  return lines;
+}
+
 async function main() {
   if (!existsSync(API_MAIN)) throw new Error(`${API_MAIN} is missing: build first (npm run build)`);
   const started = Date.now();
@@ -103,6 +122,12 @@ async function main() {
     log(`dropped ${database.name}`);
   };
   process.once('SIGINT', () => cleanUp().finally(() => process.exit(130)));
+  /** runLoad against `server`, plus `cpu`: who used the CPU while it was recorded (see lib/cpu-usage.mjs). */
+  const measured = async (server, options) => {
+    let window = null;
+    const result = await runLoad({ ...options, onRecording: () => (window = cpuWindow({ serverPid: server.pid, database: database.name })) });
+    return { ...result, cpu: window?.end() ?? null };
+  };
   try {
     log(`database ${database.name} migrated`);
     await client.connect();
@@ -130,8 +155,9 @@ async function main() {
     children.push(api);
     await waitFor(api, apiPort, '/api/health');
     const cookie = await signIn(apiPort, tenant.email);
+    if (process.env.BENCH_API_DIST) log(`API build: ${API_DIST} (BENCH_API_DIST), not apps/api/dist`);
     log(`API up on 127.0.0.1:${apiPort}; ${settings.concurrency} connections, ${settings.warmupSeconds} s warm-up + ${settings.seconds} s recorded`);
-    const apiResult = await runLoad({ ...load, port: apiPort, headers: { cookie }, pathFor: (q) => `/api/patients?q=${encodeURIComponent(q)}&pageSize=20` });
+    const apiResult = await measured(api, { ...load, port: apiPort, headers: { cookie }, pathFor: (q) => `/api/patients?q=${encodeURIComponent(q)}&pageSize=20` });
     await api.stop();
 
     t = Date.now();
@@ -143,19 +169,20 @@ async function main() {
     const baseline = startProcess('baseline', [path.join(ROOT, 'bench/baseline-server.mjs')], { DATABASE_URL: database.url, PORT: String(basePort), ORGANISATION_ID: tenant.organisationId });
     children.push(baseline);
     await waitFor(baseline, basePort, '/search?q=smith');
-    const baselineResult = await runLoad({ ...load, port: basePort, pathFor: (q) => `/search?q=${encodeURIComponent(q)}` });
+    const baselineResult = await measured(baseline, { ...load, port: basePort, pathFor: (q) => `/search?q=${encodeURIComponent(q)}` });
     await baseline.stop();
 
     console.log(`\nPatient search, ${settings.patients} patients, concurrency ${settings.concurrency}, ${settings.seconds} s per target ("found": the intended patient is on the first page)\n`);
     console.log(table(apiResult, baselineResult));
     console.log(`\nAPI: ${apiResult.requestsPerSecond} req/s, ${apiResult.errors} errors; baseline: ${baselineResult.requestsPerSecond} req/s, ${baselineResult.errors} errors`);
+    for (const line of cpuLines(apiResult, baselineResult)) console.log(line);
     const met = apiResult.all.p95 < TARGET_P95_MS;
     console.log(`Target API p95 < ${TARGET_P95_MS} ms: ${met ? 'met' : 'MISSED'} (${apiResult.all.p95} ms)\n`);
 
     const resultsDir = path.join(ROOT, 'bench/results');
     mkdirSync(resultsDir, { recursive: true });
     const file = path.join(resultsDir, `patient-search-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
-    writeFileSync(file, JSON.stringify({ settings, targetP95Ms: TARGET_P95_MS, targetMet: met, api: apiResult, baseline: baselineResult, wallSeconds: Math.round((Date.now() - started) / 1000) }, null, 2));
+    writeFileSync(file, JSON.stringify({ settings, apiDist: path.relative(ROOT, API_DIST), targetP95Ms: TARGET_P95_MS, targetMet: met, api: apiResult, baseline: baselineResult, wallSeconds: Math.round((Date.now() - started) / 1000) }, null, 2));
     log(`results written to ${path.relative(ROOT, file)}`);
     if (apiResult.errors > 0 || baselineResult.errors > 0) process.exitCode = 1;
   } finally {

@@ -30,9 +30,10 @@ function get(agent, port, path, headers) {
 /**
  * Sends the queries round-robin from `concurrency` keep-alive connections to 127.0.0.1:`port`: `warmupSeconds`
  * unrecorded, then `seconds` recorded. Bounded in time; every request waits for its answer before the next.
- * Records latency per query kind and whether the intended patient was among the results.
+ * Records latency per query kind and whether the intended patient was among the results. `onRecording` is called
+ * once, when the recorded part starts.
  */
-export async function runLoad({ port, pathFor, headers = {}, queries, concurrency, warmupSeconds, seconds }) {
+export async function runLoad({ port, pathFor, headers = {}, queries, concurrency, warmupSeconds, seconds, onRecording = () => undefined }) {
   const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
   const samples = [];
   let errors = 0;
@@ -44,7 +45,10 @@ export async function runLoad({ port, pathFor, headers = {}, queries, concurrenc
   async function worker() {
     while (Date.now() < ends) {
       const query = queries[next++ % queries.length];
-      if (!recording && Date.now() >= warmupEnds) recording = true;
+      if (!recording && Date.now() >= warmupEnds) {
+        recording = true;
+        onRecording();
+      }
       try {
         const response = await get(agent, port, pathFor(query.q), headers);
         if (response.status !== 200) {

@@ -76,7 +76,7 @@ export class SessionsService {
   /** The user behind a session token, or undefined when the session is unknown, revoked, idle too long or expired. */
   async resolve(token: string): Promise<Omit<RequestUser, 'ipAddress' | 'userAgent' | 'requestId'> | undefined> {
     // Every request runs this, so it is one round trip: session, user and clinic ids joined in a single statement.
-    const [row] = await this.fastSql.rows<SessionRow>(Prisma.sql`
+    const [row] = await this.fastSql.preparedRows<SessionRow>(Prisma.sql`
       SELECT s.id AS "sessionId", s.csrf_token AS "csrfToken", s.mfa_passed AS "mfaPassed",
              s.last_seen_at AS "lastSeenAt", s.expires_at AS "expiresAt", s.revoked_at AS "revokedAt",
              u.id AS "userId", u.organisation_id AS "organisationId", u.email, u.name, u.roles::text[] AS roles,

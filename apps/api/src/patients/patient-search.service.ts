@@ -24,7 +24,9 @@ interface MatchRow extends Omit<SummaryRow, 'id'>, PatientFlags {
  * phone number, a date of birth or a health number, best match first. Listing search results is not a read of
  * anyone's record (no audit row); opening one is. Values always travel as query parameters, never spliced into the
  * SQL text. One statement per search, outside any transaction: nothing here needs one, and a search must never
- * wait on a transaction's bookkeeping while the front desk types.
+ * wait on a transaction's bookkeeping while the front desk types. The statement is prepared (FastSql.preparedRows):
+ * its text takes a few dozen shapes at most (kind, number of words, filters), and planning it cost as much as
+ * running it.
  */
 @Injectable()
 export class PatientSearchService {
@@ -36,7 +38,7 @@ export class PatientSearchService {
   async search(user: RequestUser, query: SearchQuery): Promise<{ items: PatientSummary[]; total: number }> {
     if (query.clinicId) await this.assertClinic(user.organisationId, query.clinicId);
     const scope = { organisationId: user.organisationId, includeArchived: query.includeArchived ?? false, clinicId: query.clinicId };
-    const rows = await this.fastSql.rows<MatchRow>(searchStatement(scope, searchTermsOf(query.q), query));
+    const rows = await this.fastSql.preparedRows<MatchRow>(searchStatement(scope, searchTermsOf(query.q), query));
     const items = rows
       .filter((row): row is MatchRow & SummaryRow => row.id !== null)
       .map((row) => toSummary(row, { imsConsentOnFile: row.imsConsentOnFile, precautionsPresent: row.precautionsPresent }));
