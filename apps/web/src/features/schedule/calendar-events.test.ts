@@ -14,6 +14,21 @@ describe('typeColours', () => {
 });
 
 describe('toCalendarEvents', () => {
+  it('writes every palette colour\'s events in the text colour that reads on it (WCAG AA 4.5:1)', () => {
+    const luminance = (hex: string) => {
+      const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255).map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+      return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+    };
+    const contrast = (a: string, b: string) => {
+      const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+      return (light + 0.05) / (dark + 0.05);
+    };
+    for (const colour of TYPE_PALETTE) {
+      const [event] = toCalendarEvents([appointment({})], { colours: new Map([[TREATMENT.id, colour]]), canMove: false });
+      expect({ colour, ratio: contrast(colour, event.textColor as string) >= 4.5 }).toEqual({ colour, ratio: true });
+    }
+  });
+
   it('maps a booked appointment to a draggable event in its type colour, at the wall-clock time the API sent', () => {
     const booked = appointment({ appointmentTypeId: ASSESSMENT.id, appointmentTypeName: ASSESSMENT.name });
     const [event] = toCalendarEvents([booked], { colours, canMove: true });
@@ -24,7 +39,7 @@ describe('toCalendarEvents', () => {
       end: '2026-03-09T10:30:00',
       backgroundColor: TYPE_PALETTE[1],
       borderColor: TYPE_PALETTE[1],
-      textColor: '#ffffff',
+      textColor: '#000000',
       classNames: ['appointment-status-booked'],
       startEditable: true,
       durationEditable: false,
