@@ -47,6 +47,7 @@ async function openDatabase(config: AppConfig): Promise<Database> {
       url: config.DATABASE_URL,
       poolMax: config.DB_POOL_MAX,
       statementTimeoutMs: config.DB_STATEMENT_TIMEOUT_MS,
+      lockTimeoutMs: config.DB_LOCK_TIMEOUT_MS,
     });
   }
   console.log(`[db] no DATABASE_URL: embedded PostgreSQL (PGlite) in ${config.pgliteDir}`);

@@ -42,7 +42,11 @@ export interface PostgresOptions {
   /** Server-side limits so a stuck query cannot hold a pooled connection for ever. */
   statementTimeoutMs?: number;
   idleInTransactionTimeoutMs?: number;
-  /** A statement waiting this long for a row lock gives up (55P03 → 503) instead of holding a pooled connection. */
+  /**
+   * Optional: a statement waiting this long for a row lock gives up (55P03 → 503) instead of holding a pooled
+   * connection until the statement timeout. Off by default: bursts of bookings for one slot queue on the exclusion
+   * constraint's lock by design, and must end in 409s, not 503s.
+   */
   lockTimeoutMs?: number;
   applicationName?: string;
 }
@@ -55,7 +59,7 @@ export function openPostgres(options: PostgresOptions): Database {
     application_name: options.applicationName ?? 'ims-api',
     statement_timeout: options.statementTimeoutMs ?? 15_000,
     idle_in_transaction_session_timeout: options.idleInTransactionTimeoutMs ?? 30_000,
-    lock_timeout: options.lockTimeoutMs ?? 5_000,
+    ...(options.lockTimeoutMs ? { lock_timeout: options.lockTimeoutMs } : {}),
     connectionTimeoutMillis: 5_000,
   });
   // An idle client losing its server (a restart) must not crash the process; the next query reconnects.
