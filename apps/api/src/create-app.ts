@@ -37,6 +37,11 @@ export async function createApp(config: AppConfig, database: Database): Promise<
       },
     }),
   );
+  // API answers carry personal and clinical data: no browser or proxy may keep a copy (a handler may still override).
+  app.use('/api', (_request: unknown, response: { setHeader(name: string, value: string): void }, next: () => void) => {
+    response.setHeader('Cache-Control', 'no-store');
+    next();
+  });
   app.use(parseBodies({ jsonLimit: '256kb', formLimit: '64kb', largerJsonRoutes: [PATIENT_IMPORT_BODY_LIMIT] }));
   app.use(cookieParser());
   app.setGlobalPrefix('api');
