@@ -38,7 +38,8 @@ export class AppointmentQueryService {
     if (filters.clinicId) await visibleClinic(this.prisma, user, filters.clinicId);
     const where: Prisma.AppointmentWhereInput = {
       organisationId: user.organisationId,
-      startsAt: { lt: to },
+      // The CHECK appointment_at_most_a_day makes the lower bound exact and lets the start index answer a range.
+      startsAt: { gte: new Date(from.getTime() - 86_400_000), lt: to },
       endsAt: { gt: from },
       AND: [
         { clinicId: filters.clinicId ?? visibleClinicFilter(user) },
