@@ -10,3 +10,5 @@ export { DEMO_USERS, DEMO_PASSWORD, DEMO_ORGANISATION_NAME, DEMO_TIME_ZONE } fro
 export { migrateUrl, MigrationError } from './migrate/migration-runner';
 export { searchFieldsOf, foldForSearch, healthNumberKey, type SearchFields, type SearchSource } from './patients/search-fields';
 export { visitContentHash, signedContentOf, canonicalJson, type SignableVisit } from './visits/visit-content-hash';
+export { seedLargeChain, DatabaseNotEmptyError, type LargeChainSummary } from './seed/large-chain';
+export { LARGE_CHAIN_DEFAULTS, LARGE_CHAIN_LOGINS, LARGE_CHAIN_PASSWORD, resolveLargeChainOptions, type LargeChainOptions } from './seed/large-chain-config';
