@@ -9,7 +9,8 @@ module.exports = {
   testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/test/**/*.spec.ts'],
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',
-  testTimeout: 30000,
+  // A guard against hangs, not a speed check: the 2-core CI box runs every tier at once (argon2 sign-ins, fuzzing).
+  testTimeout: 120000,
   maxWorkers: 2,
   transform: {
     '^.+\\.ts$': [

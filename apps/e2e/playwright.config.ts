@@ -67,8 +67,8 @@ export default defineConfig({
   workers: 1,
   forbidOnly: !!process.env.CI,
   retries: process.env.CI ? 1 : 0,
-  timeout: 60_000,
-  expect: { timeout: 10_000 },
+  timeout: 180_000,
+  expect: { timeout: 20_000 },
   reporter: [['list'], ['html', { outputFolder: path.join(ARTIFACTS_DIR, 'html-report'), open: 'never' }]],
   globalTeardown: './global-teardown.ts',
   use: {

@@ -41,6 +41,6 @@ export default defineConfig({
     unstubGlobals: true,
     css: false,
     // Form-heavy tests type into many Mantine fields; on a 2-core CI box running every tier at once they need room.
-    testTimeout: 30_000,
+    testTimeout: 120_000,
   },
 });

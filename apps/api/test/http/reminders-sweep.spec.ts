@@ -178,7 +178,7 @@ describe('reminder sweep at start-up', () => {
       await clone.drop();
       await inbox.close();
     }
-  }, 40_000);
+  }, 120_000);
 });
 
 /** The real Nest app over an existing database, as a fresh process would open it. */

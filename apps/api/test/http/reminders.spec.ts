@@ -208,7 +208,7 @@ describe('reminders across restarts, failures and database roles', () => {
     } finally {
       await clone.drop();
     }
-  }, 40_000);
+  }, 120_000);
 
   it('a failed send (mail server down) is retried with backoff and leaves no sent mark', async () => {
     const testApp = await startTestApp({ SMTP_URL: 'smtp://127.0.0.1:1', APP_URL: 'https://clinic.example', JOB_WORKERS: 'off', REMINDER_LEAD_HOURS: String(LEAD_HOURS) });

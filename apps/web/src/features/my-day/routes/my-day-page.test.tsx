@@ -58,7 +58,7 @@ function stubDay(roles: RoleName[], over: Parameters<typeof stubApi>[0] = {}) {
 const myDayCalls = (fetchMock: ReturnType<typeof stubApi>) =>
   fetchMock.mock.calls.map(([url]) => String(url)).filter((url) => url.startsWith('/api/my-day'));
 
-describe('MyDayPage', { timeout: 60_000 }, () => {
+describe('MyDayPage', { timeout: 120_000 }, () => {
   it('lists the day by time with status, precautions, plan progress, review due and the note’s next step', async () => {
     stubDay(['physiotherapist']);
     renderRoutes(routes, '/my-day');

@@ -24,7 +24,7 @@ function stubPlanOutcomes(roles: RoleName[], outcomes: () => PlanOutcomes, over:
 
 const measureSection = (name: string) => screen.findByRole('region', { name: `${name} outcomes` });
 
-describe('PlanOutcomesPanel', { timeout: 60_000 }, () => {
+describe('PlanOutcomesPanel', { timeout: 120_000 }, () => {
   // jsdom lays nothing out: give the charts' responsive containers a size so recharts draws them.
   beforeEach(() => {
     vi.spyOn(HTMLElement.prototype, 'getBoundingClientRect').mockImplementation(function (this: HTMLElement) {

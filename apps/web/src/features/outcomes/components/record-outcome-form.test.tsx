@@ -38,7 +38,7 @@ async function answerAllNdi(user: ReturnType<typeof userEvent.setup>, form: HTML
 
 const preview = (form: HTMLElement) => within(form).getByRole('status', { name: 'Score preview' });
 
-describe('RecordOutcomeForm', { timeout: 60_000 }, () => {
+describe('RecordOutcomeForm', { timeout: 120_000 }, () => {
   it('renders NDI’s 10 items, previews the score and its change live, and records it at the plan’s latest session', async () => {
     const { user, fetchMock, form, onRecorded } = renderForm(ndiOutcomes());
 

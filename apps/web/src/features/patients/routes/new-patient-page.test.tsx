@@ -21,7 +21,7 @@ const headersOf = (fetchMock: ReturnType<typeof stubApi>, key: string) =>
     .filter(([url, init]) => `${init?.method} ${String(url)}` === key)
     .map(([, init]) => new Headers(init?.headers));
 
-describe('NewPatientPage', { timeout: 60_000 }, () => {
+describe('NewPatientPage', { timeout: 120_000 }, () => {
   it('shows the contract’s field messages (future date of birth, impossible phone) and sends nothing', async () => {
     const user = userEvent.setup();
     const fetchMock = stubApi({ ...shellHandlers(['receptionist']) });

@@ -26,7 +26,7 @@ const progress = (over: Record<string, unknown> = {}) => ({
   ...over,
 });
 
-describe('PatientImportPage', { timeout: 60_000 }, () => {
+describe('PatientImportPage', { timeout: 120_000 }, () => {
   it('reads the file, maps columns from their names, shows the dry run problems and commits with progress', async () => {
     const user = userEvent.setup();
     let committed: ReturnType<typeof progress> | null = null;

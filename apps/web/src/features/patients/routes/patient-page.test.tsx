@@ -33,7 +33,7 @@ const tabNames = async () => {
 };
 const calledPaths = (fetchMock: ReturnType<typeof stubApi>) => fetchMock.mock.calls.map(([url]) => String(url).split('?')[0]);
 
-describe('PatientPage', { timeout: 60_000 }, () => {
+describe('PatientPage', { timeout: 120_000 }, () => {
   it('shows a receptionist the details and yes/no flags only: no clinical tabs, no clinical calls', async () => {
     const fetchMock = stubPatient(['receptionist']);
     renderRoutes(routes, `/patients/${PATIENT_ID}?tab=screening`);

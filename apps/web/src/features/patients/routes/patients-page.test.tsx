@@ -19,7 +19,7 @@ function stubSearch() {
   });
 }
 
-describe('PatientsPage', { timeout: 60_000 }, () => {
+describe('PatientsPage', { timeout: 120_000 }, () => {
   it('searches as you type (debounced), moves with the arrows and opens the highlighted patient with Enter', async () => {
     const user = userEvent.setup();
     const fetchMock = stubSearch();

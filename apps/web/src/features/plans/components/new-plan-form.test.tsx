@@ -44,7 +44,7 @@ async function setSessions(user: ReturnType<typeof userEvent.setup>, form: HTMLE
   await user.type(input, sessions);
 }
 
-describe('NewPlanForm', { timeout: 60_000 }, () => {
+describe('NewPlanForm', { timeout: 120_000 }, () => {
   it('plans a usual course of 9 sessions without asking for a confirmation, then opens the plan', async () => {
     const { user, fetchMock, form, router } = await openNewPlanForm();
 

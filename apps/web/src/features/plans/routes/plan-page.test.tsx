@@ -19,7 +19,7 @@ function stubPlan(roles: RoleName[], plan: Plan = planFixture(), over: Parameter
   });
 }
 
-describe('PlanPage', { timeout: 60_000 }, () => {
+describe('PlanPage', { timeout: 120_000 }, () => {
   it('shows the progress, the review due and the plan’s visits, each opening its note', async () => {
     const fetchMock = stubPlan(['physiotherapist']);
     renderRoutes(routes, `/plans/${PLAN_ID}`);

@@ -30,11 +30,11 @@ function requests(fetchMock: ReturnType<typeof stubApi>, path: string): URLSearc
 }
 
 /** The first screen of a test waits longer: a cold start on a busy machine takes more than findBy's second. */
-const LOADING = { timeout: 5_000 };
+const LOADING = { timeout: 20_000 };
 
 const cellsOf = (row: HTMLElement) => within(row).getAllByRole('cell').map((cell) => cell.textContent);
 
-describe('ReportsPage', { timeout: 60_000 }, () => {
+describe('ReportsPage', { timeout: 120_000 }, () => {
   // jsdom lays nothing out: give the charts' responsive containers a size so recharts draws them.
   beforeEach(() => {
     vi.spyOn(HTMLElement.prototype, 'getBoundingClientRect').mockImplementation(function (this: HTMLElement) {

@@ -32,11 +32,11 @@ const saved = (body: unknown, version: number) => {
   return jsonResponse(visitFixture({ ...(fields as Partial<VisitNote>), sites: [], adverseEvents: [], version }));
 };
 
-const AUTOSAVE_WAIT = { timeout: 5_000 };
+const AUTOSAVE_WAIT = { timeout: 20_000 };
 /** The charting form is large: on a busy machine its first render takes more than the default second. */
-const LOAD = { timeout: 5_000 };
+const LOAD = { timeout: 20_000 };
 
-describe('VisitPage', { timeout: 60_000 }, () => {
+describe('VisitPage', { timeout: 120_000 }, () => {
   it('autosaves after a pause with the version it holds, then the version each save answered', async () => {
     const user = userEvent.setup();
     let version = 1;

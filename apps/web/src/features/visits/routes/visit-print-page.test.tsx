@@ -18,7 +18,7 @@ function stubPrint(visit = signedVisitFixture()) {
   });
 }
 
-describe('VisitPrintPage', { timeout: 30_000 }, () => {
+describe('VisitPrintPage', { timeout: 120_000 }, () => {
   it('lays out the signed note with its signature, body map and addenda, and prints it', async () => {
     const user = userEvent.setup();
     const print = vi.fn();
@@ -33,7 +33,7 @@ describe('VisitPrintPage', { timeout: 30_000 }, () => {
     stubPrint(signedVisitFixture({ addenda: [addendum] }));
     renderRoutes(routes, `/visits/${VISIT_ID}/print`);
 
-    const note = await screen.findByRole('article', { name: 'Printable visit note' }, { timeout: 5_000 });
+    const note = await screen.findByRole('article', { name: 'Printable visit note' }, { timeout: 20_000 });
     expect(await within(note).findByText('Downtown')).toBeInTheDocument();
     expect(within(note).getByRole('region', { name: 'Signature' })).toHaveTextContent('Signed by Priya Physio');
     expect(within(note).getByRole('region', { name: 'Signature' })).toHaveTextContent('9f86d081884c');
