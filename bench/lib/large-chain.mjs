@@ -74,23 +74,23 @@ export function writeSeedSection(summary, loadAtStart) {
       '',
       `Digest of every row written: \`${summary.digest}\` (same options, same digest). The database is kept for the benchmarks (BENCH_LARGE_DATABASE_URL, default ims_large_chain).`,
       '',
-      `${machineLine()}; load average at start ${loadAtStart.map((value) => value.toFixed(1)).join(' / ')}.`,
+      `${seedMachineLine()}; load average at start ${loadAtStart.map((value) => value.toFixed(1)).join(' / ')} (other engineers' tests running at the time slow it down).`,
     ].join('\n'),
   );
 }
 
 /**
- * What the benchmarks need to know about the chain: its organisation, clinics (busiest first is not needed: they are
- * the same size), and its "today" (the day of the last completed appointment, which is the seed's anchor or later
- * if the chain is older), plus the logins.
+ * What the benchmarks need to know about the chain: its organisation, its clinics in the seed's order (reception.1's
+ * Kitsilano first) with each one's receptionist, its "today" (the day of the last completed appointment: the seed's
+ * anchor), its size, and the logins.
  */
 export async function chainWorld(url = LARGE_DATABASE_URL) {
   return withClient(url, async (client) => {
     const { rows: [organisation] } = await client.query(`SELECT id FROM organisation ORDER BY created_at LIMIT 1`);
     const { rows: clinics } = await client.query(
-      `SELECT c.id, c.name, c.time_zone AS "timeZone", row_number() OVER (ORDER BY u.email)::int AS number, u.email AS receptionist
+      `SELECT c.id, c.name, c.time_zone AS "timeZone", u.email AS receptionist
          FROM clinic c JOIN user_clinic uc ON uc.clinic_id = c.id JOIN app_user u ON u.id = uc.user_id AND u.roles = '{receptionist}'
-        WHERE c.organisation_id = $1 ORDER BY u.email`,
+        WHERE c.organisation_id = $1 ORDER BY length(u.email), u.email`,
       [organisation.id],
     );
     const { rows: [today] } = await client.query(
@@ -235,11 +235,7 @@ export function addDays(date, days) {
 
 export const isoWeekday = (date) => new Date(`${date}T00:00:00Z`).getUTCDay() || 7;
 
-/** Milliseconds as text with one decimal; ratios with two. */
-export const ms = (value) => `${value.toFixed(1)} ms`;
-export const ratio = (value) => `${value.toFixed(2)}×`;
-
-export function machineLine() {
+function seedMachineLine() {
   const cpus = os.cpus();
-  return `${cpus.length} cores (${cpus[0]?.model.trim() ?? 'unknown'}), Node ${process.version}; the load generator, the API and PostgreSQL share these ${cpus.length} cores`;
+  return `${cpus.length} cores (${cpus[0]?.model.trim() ?? 'unknown'}), Node ${process.version}; the seed (generating rows in Node) and PostgreSQL share these ${cpus.length} cores`;
 }

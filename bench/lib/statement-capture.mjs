@@ -9,8 +9,12 @@ export function captureStatements(url, { applicationName = 'ims-api', everyMs = 
   const client = new pg.Client({ connectionString: url });
   const seen = new Map();
   let timer;
+  let polling = false;
   const ready = client.connect().then(() => {
     timer = setInterval(async () => {
+      // One poll at a time on the one connection: a slow answer (a busy server) skips the next tick.
+      if (polling) return;
+      polling = true;
       try {
         const { rows } = await client.query(
           `SELECT query FROM pg_stat_activity WHERE datname = current_database() AND application_name = $1 AND state = 'active' AND pid <> pg_backend_pid()`,
@@ -19,6 +23,8 @@ export function captureStatements(url, { applicationName = 'ims-api', everyMs = 
         for (const { query } of rows) seen.set(query, (seen.get(query) ?? 0) + 1);
       } catch {
         // A poll that fails (the server busy) is just a missed sample.
+      } finally {
+        polling = false;
       }
     }, everyMs);
   });
