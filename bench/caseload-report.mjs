@@ -81,6 +81,16 @@ async function main() {
     if (process.env.BENCH_PROPOSED_INDEXES === '1') {
       const client = new pg.Client({ connectionString: url });
       await client.connect();
+      // Stopped from outside (Ctrl-C, SIGTERM), the chain must not keep indexes the migrations do not have.
+      const dropOnSignal = (signal) => {
+        const drop = new pg.Client({ connectionString: url });
+        drop
+          .connect()
+          .then(() => Promise.all(PROPOSED_INDEXES.map((statement) => drop.query(`DROP INDEX IF EXISTS ${indexName(statement)}`))))
+          .finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
+      };
+      process.once('SIGINT', dropOnSignal);
+      process.once('SIGTERM', dropOnSignal);
       try {
         const built = {};
         for (const statement of PROPOSED_INDEXES) {
@@ -96,6 +106,8 @@ async function main() {
       } finally {
         for (const statement of PROPOSED_INDEXES) await client.query(`DROP INDEX IF EXISTS ${indexName(statement)}`);
         await client.end();
+        process.off('SIGINT', dropOnSignal);
+        process.off('SIGTERM', dropOnSignal);
       }
     }
     const memory = targets.memory();

@@ -161,8 +161,9 @@ async function main() {
         ]),
         '',
         `- ${verdict(met, `peak ${peak} MiB (${Math.round((peak * 2 ** 20) / 1e6)} MB); target < ${TARGET_MB} MB`)}`,
-        `- Each year export took ${exported.durations.length ? `${Math.round(Math.min(...exported.durations) / 100) / 10}-${Math.round(Math.max(...exported.durations) / 100) / 10} s` : 'longer than the run (none finished)'}; ` +
-          'the export streams through a server-side cursor, so its size does not show in the process.',
+        exported.durations.length
+          ? `- ${exported.downloads} year exports finished, each in ${Math.round(Math.min(...exported.durations) / 100) / 10}-${Math.round(Math.max(...exported.durations) / 100) / 10} s (streamed from a server-side cursor).`
+          : '- No year export finished within the run (they are streamed from a server-side cursor).',
         ...(exported.failed > 0
           ? [
               `- ${exported.failed} year exports were cut off before the end${exportTimedOut ? ": the API logged `canceling statement due to statement timeout`: the export's cursor is read as one statement, so DB_STATEMENT_TIMEOUT_MS (15 s) ends any export that takes longer" : ''}.`,
