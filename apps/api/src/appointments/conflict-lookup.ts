@@ -60,7 +60,8 @@ export async function findOverlaps(db: Db, slot: SlotParties): Promise<OverlapCo
     where: {
       organisationId: slot.organisationId,
       status: { notIn: [...INACTIVE_STATUSES] },
-      startsAt: { lt: slot.endsAt },
+      // appointment_at_most_a_day makes this lower bound exact: the start index reads a range, not the whole history.
+      startsAt: { gte: new Date(slot.startsAt.getTime() - 86_400_000), lt: slot.endsAt },
       endsAt: { gt: slot.startsAt },
       ...(slot.ignoreAppointmentId ? { id: { not: slot.ignoreAppointmentId } } : {}),
       OR: parties,
