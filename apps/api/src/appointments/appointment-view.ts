@@ -1,7 +1,7 @@
 import { TZDate } from '@date-fns/tz';
-import { format } from 'date-fns';
 import type { Appointment } from '@ims/contracts';
 import type { Prisma } from '@ims/prisma';
+import { isoInZone } from '../common/time/iso-in-zone';
 import { scheduleName } from './conflict-lookup';
 
 /** What an Appointment payload needs from the database, loaded with the appointment in one query. */
@@ -14,10 +14,7 @@ export const APPOINTMENT_INCLUDE = {
 
 export type AppointmentRow = Prisma.AppointmentGetPayload<{ include: typeof APPOINTMENT_INCLUDE }>;
 
-/** An instant as ISO 8601 with the offset it has in `timeZone`, e.g. `2026-03-08T10:00:00-07:00`. */
-export function isoInZone(instant: Date, timeZone: string): string {
-  return format(new TZDate(instant.getTime(), timeZone), "yyyy-MM-dd'T'HH:mm:ssxxx");
-}
+export { isoInZone };
 
 /**
  * The wall-clock time of an instant in a zone, as the `timestamp without time zone` column `local_start` takes it

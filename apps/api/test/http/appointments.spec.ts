@@ -82,6 +82,28 @@ describe('appointments: booking and reading', () => {
     await reception.get(`/api/appointments?from=${encodeURIComponent(to)}&to=${encodeURIComponent(from)}`).expect(400);
   });
 
+  it('lists what overlaps the window, not only what starts in it, each item as the appointment itself reads', async () => {
+    const s = await setup('Dr Ward');
+    const other = await setup('Dr Ng');
+    const nine = (await reception.post('/api/appointments', bodyFor(s, upcoming(ZONE, 4, '09:00'))).expect(201)).body.id;
+    const nineThirty = (await reception.post('/api/appointments', bodyFor(s, upcoming(ZONE, 4, '09:30'))).expect(201)).body.id;
+    const elsewhere = (await reception.post('/api/appointments', bodyFor(other, upcoming(ZONE, 4, '09:30'))).expect(201)).body.id;
+    const window = (from: string, to: string, extra = '') =>
+      reception.get(`/api/appointments?from=${encodeURIComponent(upcoming(ZONE, 4, from))}&to=${encodeURIComponent(upcoming(ZONE, 4, to))}&clinicId=${clinicId}${extra}`).expect(200);
+
+    // 09:15-09:45 overlaps both of Dr Ward's (09:00-09:30 started before it) and Dr Ng's; 09:30 itself ends the first.
+    const overlapping = AppointmentList.parse((await window('09:15', '09:45')).body).items.map((a) => a.id);
+    expect(overlapping).toEqual(expect.arrayContaining([nine, nineThirty, elsewhere]));
+    expect(overlapping.indexOf(nine)).toBeLessThan(overlapping.indexOf(nineThirty));
+    expect(AppointmentList.parse((await window('09:30', '10:00', `&clinicianId=${s.clinician.id}`)).body).items.map((a) => a.id)).toEqual([nineThirty]);
+    expect(AppointmentList.parse((await window('09:00', '10:00', `&roomId=${other.room.id}`)).body).items.map((a) => a.id)).toEqual([elsewhere]);
+
+    const listed = AppointmentList.parse((await window('09:00', '10:00', `&clinicianId=${s.clinician.id}`)).body).items;
+    for (const item of listed) {
+      expect(item).toEqual(Appointment.parse((await reception.get(`/api/appointments/${item.id}`).expect(200)).body));
+    }
+  });
+
   describe('validation', () => {
     it('answers 404 for ids of another organisation, naming the entity', async () => {
       const s = await setup();
