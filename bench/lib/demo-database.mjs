@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { migrateUrl, openPostgres, seedDemoClinic } from '@ims/prisma';
+import { migrateUrl, openPostgres } from '@ims/prisma';
+import { seedDemoClinic } from '@ims/prisma/seeds';
 
 // A database of the bench's own holding the demo clinic (what `npm run db:migrate && npm run db:seed` make): the
 // demo logins, two clinics, ~200 patients, plans, visits and weeks of appointments around today. Created on the

@@ -5,10 +5,7 @@ export { openPostgres, openPglite, type Database, type DatabaseKind, type RawDat
 export { postgresErrorInfo, isDatabaseUnavailable, SQLSTATE, type PostgresErrorInfo } from './client/database-errors';
 export { applyMigrations } from './migrate/migration-runner';
 export { pgExecutor, pgliteExecutor, type SqlExecutor } from './migrate/sql-executor';
-export { seedDemoClinic, hasAnyOrganisation, type SeedSummary, type SeedOptions } from './seed/demo-clinic';
 export { DEMO_USERS, DEMO_PASSWORD, DEMO_ORGANISATION_NAME, DEMO_TIME_ZONE } from './seed/demo-constants';
 export { migrateUrl, MigrationError } from './migrate/migration-runner';
 export { searchFieldsOf, foldForSearch, healthNumberKey, type SearchFields, type SearchSource } from './patients/search-fields';
 export { visitContentHash, signedContentOf, canonicalJson, type SignableVisit } from './visits/visit-content-hash';
-export { seedLargeChain, DatabaseNotEmptyError, type LargeChainSummary } from './seed/large-chain';
-export { LARGE_CHAIN_DEFAULTS, LARGE_CHAIN_LOGINS, LARGE_CHAIN_PASSWORD, resolveLargeChainOptions, type LargeChainOptions } from './seed/large-chain-config';

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { migrateUrl, openPglite, openPostgres, seedDemoClinic, hasAnyOrganisation, DEMO_USERS, DEMO_PASSWORD, type Database } from '@ims/prisma';
+import { migrateUrl, openPglite, openPostgres, DEMO_USERS, DEMO_PASSWORD, type Database } from '@ims/prisma';
 import { loadConfig, ConfigError, type AppConfig } from './config/app-config';
 import { createApp } from './create-app';
 import { withAppSecret } from './config/app-secret';
@@ -15,11 +15,7 @@ async function main(): Promise<void> {
   const database = await openDatabase(config);
   const applied = await migrate(config, database);
   if (applied.length) console.log(`[migrate] applied ${applied.length} migration(s)`);
-  if (config.demo && !(await hasAnyOrganisation(database.prisma))) {
-    console.log('[seed] first start in demo mode: seeding the demo clinic...');
-    const summary = await seedDemoClinic(database.prisma, { log: (message) => console.log(`[seed] ${message}`) });
-    console.log(`[seed] done: ${summary.patients} patients, ${summary.appointments} appointments`);
-  }
+  if (config.demo) await seedDemoOnFirstStart(database);
 
   const app = await createApp(config, database);
   app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
@@ -29,6 +25,15 @@ async function main(): Promise<void> {
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;
   printBanner(config, port);
+}
+
+/** Demo mode seeds the demo clinic into an empty database; the seeds module is loaded only then (see @ims/prisma/seeds). */
+async function seedDemoOnFirstStart(database: Database): Promise<void> {
+  const { hasAnyOrganisation, seedDemoClinic } = await import('@ims/prisma/seeds');
+  if (await hasAnyOrganisation(database.prisma)) return;
+  console.log('[seed] first start in demo mode: seeding the demo clinic...');
+  const summary = await seedDemoClinic(database.prisma, { log: (message) => console.log(`[seed] ${message}`) });
+  console.log(`[seed] done: ${summary.patients} patients, ${summary.appointments} appointments`);
 }
 
 /**

@@ -29,6 +29,10 @@ export const DRIFT_ALLOWLIST: readonly AllowedDriftEntry[] = [
     pattern: /^DROP INDEX "outcome_record_one_baseline_key";?$/i,
     reason: 'outcomes migration: partial unique index, one baseline per measure of a plan',
   },
+  {
+    pattern: /^DROP INDEX "(treatment_plan_clinic_id_ends_idx|visit_note_plan_id_visited_at_signed_idx)";?$/i,
+    reason: 'plan_signed_sessions migration: expression index on a plan\'s end, partial index of signed visits per plan',
+  },
   // Not listed because the schema engine's diff does not see them (measured): exclusion constraints
   // (appointment_no_*_overlap), CHECK constraints, triggers and their functions, grants and roles.
 ];

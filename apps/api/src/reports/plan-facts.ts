@@ -9,24 +9,32 @@ import type { ReportScope } from './report-scope';
  * every signed note (a completed course's length). `active_at_cut_off` rebuilds the status at the cut-off from the
  * plan's dates, so a past month reads the same after its plans are closed.
  *
- * Sessions are looked up (index visit_note (plan_id, status)) for `all` plans (drill-down rows show them), or only
- * for those whose figures `need` them: active at the cut-off (stalled, review due) or completed in the range
- * (sessions per course), a one-time filter so the other plans cost no lookup; or for `none` (outcomes).
+ * Each plan carries its signed-note count and latest signed visit (treatment_plan.signed_sessions and
+ * last_signed_visit_at, kept by triggers on visit_note), which are the figures as of any cut-off after that visit:
+ * notes are counted only for plans visited at or after the cut-off (a past range's plans still under way), through
+ * index visit_note (plan_id, visited_at) WHERE signed, and then only for `all` plans (drill-down rows show them) or
+ * those whose figures `need` them: active at the cut-off (stalled, review due) or completed in the range (sessions
+ * per course). Both conditions are one-time filters of the lateral lookup, so other plans cost no lookup; `none`
+ * (outcomes) never looks.
  */
 export function planFactsCte(scope: ReportScope, options: { condition?: string; sessions?: 'all' | 'needed' | 'none' } = {}): Prisma.Sql {
   const activeAtCutOff = Prisma.sql`((p.status = 'active' AND p.ended_on IS NULL) OR p.ended_on > s.cut_off_day)`;
   const sessionsWanted = options.sessions ?? 'needed';
   const needsSessions =
     sessionsWanted === 'all' ? Prisma.sql`TRUE` : Prisma.sql`(${activeAtCutOff} OR (p.status = 'completed' AND p.ended_on <= ${scope.to}::date))`;
+  const visitedSinceCutOff = Prisma.sql`p.last_signed_visit_at >= s.cut_off`;
   const sessions =
     sessionsWanted === 'none'
       ? Prisma.sql`CROSS JOIN LATERAL (SELECT 0 AS signed, NULL::timestamptz AS last_visit, 0 AS signed_total) sig`
       : Prisma.sql`CROSS JOIN LATERAL (
-      SELECT count(*) FILTER (WHERE n.visited_at < s.cut_off)::int AS signed,
-        max(n.visited_at) FILTER (WHERE n.visited_at < s.cut_off) AS last_visit,
-        count(*)::int AS signed_total
+      SELECT count(*)::int AS signed, max(n.visited_at) AS last_visit
       FROM visit_note n
-      WHERE n.plan_id = p.id AND n.status = 'signed' AND ${needsSessions}
+      WHERE n.plan_id = p.id AND n.status = 'signed' AND n.visited_at < s.cut_off AND ${visitedSinceCutOff} AND ${needsSessions}
+    ) counted
+    CROSS JOIN LATERAL (
+      SELECT CASE WHEN ${visitedSinceCutOff} THEN counted.signed ELSE p.signed_sessions END AS signed,
+        CASE WHEN ${visitedSinceCutOff} THEN counted.last_visit ELSE p.last_signed_visit_at END AS last_visit,
+        p.signed_sessions AS signed_total
     ) sig`;
   // `coalesce(ended_on, 'infinity')` rather than an OR, so an index on (clinic_id, coalesce(ended_on, 'infinity'))
   // can serve it (see the report's index notes).

@@ -1,4 +1,5 @@
-import { openPglite, seedDemoClinic, type Database } from '@ims/prisma';
+import { openPglite, type Database } from '@ims/prisma';
+import { seedDemoClinic } from '@ims/prisma/seeds';
 import { attendanceCountsSql, cancellationReasonsSql, noShowGridSql, waitlistSql } from './attendance-sql';
 import { caseloadDrilldownSql, caseloadSummarySql, type CaseloadFigureRow } from './caseload-sql';
 import { outcomesDrilldownSql, outcomesSummarySql } from './outcomes-sql';
