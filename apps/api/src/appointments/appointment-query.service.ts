@@ -8,7 +8,7 @@ import { InvalidInputError } from '../common/problem/domain-errors';
 import { isUuid } from '../clinicians/clinician-lookup';
 import { visibleAppointment, visibleClinic, visibleClinicFilter } from './appointment-access';
 import { loadHistory } from './appointment-history';
-import { appointmentListSql, asAppointmentRow, type AppointmentListRow } from './appointment-list-sql';
+import { appointmentListSql, listRowToAppointment, type AppointmentListRow } from './appointment-list-sql';
 import { toAppointment } from './appointment-view';
 
 /** The widest window one list may cover: a year of a clinic's schedule is already thousands of rows. */
@@ -55,7 +55,7 @@ export class AppointmentQueryService {
         status: filters.status,
       }),
     );
-    return { items: rows.map((row) => toAppointment(asAppointmentRow(row))) };
+    return { items: rows.map(listRowToAppointment) };
   }
 
   async get(user: RequestUser, id: string): Promise<Appointment> {

@@ -26,8 +26,19 @@ const TYPES = {
 const isStalePreparedStatement = (error: unknown) =>
   (error as { code?: unknown }).code === '0A000' && /cached plan must not change result type/.test(String((error as Error).message));
 
+/** Names by statement text: the texts are the few shapes the callers build, hashing one costs more than looking it up. */
+const names = new Map<string, string>();
+
 /** A server-side statement name for a text: the same text always gets the same name, on every connection. */
-const statementName = (text: string) => `ims_${createHash('sha1').update(text).digest('base64url')}`;
+function statementName(text: string): string {
+  let name = names.get(text);
+  if (name === undefined) {
+    name = `ims_${createHash('sha1').update(text).digest('base64url')}`;
+    if (names.size >= 1_000) names.clear();
+    names.set(text, name);
+  }
+  return name;
+}
 
 /**
  * One raw statement straight through the pg pool, for the hottest read paths (session lookup on every request,

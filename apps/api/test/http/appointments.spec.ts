@@ -98,8 +98,14 @@ describe('appointments: booking and reading', () => {
     expect(AppointmentList.parse((await window('09:30', '10:00', `&clinicianId=${s.clinician.id}`)).body).items.map((a) => a.id)).toEqual([nineThirty]);
     expect(AppointmentList.parse((await window('09:00', '10:00', `&roomId=${other.room.id}`)).body).items.map((a) => a.id)).toEqual([elsewhere]);
 
+    // The schedule's name: the preferred name when there is one (a blank one does not count), then the last name.
+    await testApp.prisma.patient.update({ where: { id: s.patient.id }, data: { preferredName: 'Bea' } });
+    await testApp.prisma.patient.update({ where: { id: other.patient.id }, data: { preferredName: '' } });
     const listed = AppointmentList.parse((await window('09:00', '10:00', `&clinicianId=${s.clinician.id}`)).body).items;
-    for (const item of listed) {
+    expect(listed.map((a) => a.patientName)).toEqual([`Bea ${s.patient.lastName}`, `Bea ${s.patient.lastName}`]);
+    const otherListed = AppointmentList.parse((await window('09:00', '10:00', `&clinicianId=${other.clinician.id}`)).body).items;
+    expect(otherListed.map((a) => a.patientName)).toEqual([`${other.patient.firstName} ${other.patient.lastName}`]);
+    for (const item of [...listed, ...otherListed]) {
       expect(item).toEqual(Appointment.parse((await reception.get(`/api/appointments/${item.id}`).expect(200)).body));
     }
   });
