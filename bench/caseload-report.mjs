@@ -21,19 +21,6 @@ import pg from 'pg';
 const log = logger('caseload');
 const TARGET_P95_MS = 150;
 
-/**
- * Indexes proposed for the caseload statement (not in the migrations: the lead adopts them). With
- * BENCH_PROPOSED_INDEXES=1 the bench builds them after the main runs, measures a clinic's month again, and drops them.
- *  - plans of the clinics that end on or after the range's first day (the statement's `coalesce(ended_on, 'infinity')`
- *    is written for it), instead of a scan of every plan;
- *  - each plan's signed sessions (count and last visit) from the index alone, instead of a heap visit per note.
- */
-export const PROPOSED_INDEXES = [
-  `CREATE INDEX treatment_plan_clinic_id_ends_idx ON treatment_plan (clinic_id, (coalesce(ended_on, 'infinity'::date)))`,
-  `CREATE INDEX visit_note_plan_id_visited_at_signed_idx ON visit_note (plan_id, visited_at) WHERE status = 'signed'`,
-];
-const indexName = (statement) => /CREATE INDEX (\S+)/.exec(statement)[1];
-
 /** The three whole calendar months before `today`, as [from, to] (inclusive local days). */
 function lastMonths(today, count = 3) {
   const months = [];
@@ -77,39 +64,6 @@ async function main() {
     const chain = await runPair('chain month', chainMonths);
     log("a clinic's month, one manager at a time (1 connection)");
     const single = await runPair('clinic month, 1 connection', clinicMonths, 1);
-    let proposed;
-    if (process.env.BENCH_PROPOSED_INDEXES === '1') {
-      const client = new pg.Client({ connectionString: url });
-      await client.connect();
-      // Stopped from outside (Ctrl-C, SIGTERM), the chain must not keep indexes the migrations do not have.
-      const dropOnSignal = (signal) => {
-        const drop = new pg.Client({ connectionString: url });
-        drop
-          .connect()
-          .then(() => Promise.all(PROPOSED_INDEXES.map((statement) => drop.query(`DROP INDEX IF EXISTS ${indexName(statement)}`))))
-          .finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
-      };
-      process.once('SIGINT', dropOnSignal);
-      process.once('SIGTERM', dropOnSignal);
-      try {
-        const built = {};
-        for (const statement of PROPOSED_INDEXES) {
-          const started = Date.now();
-          await client.query(statement);
-          built[indexName(statement)] = Math.round((Date.now() - started) / 100) / 10;
-        }
-        await client.query('ANALYZE treatment_plan, visit_note');
-        log(`proposed indexes built (${Object.entries(built).map(([name, seconds]) => `${name} ${seconds} s`).join(', ')}): a clinic's month again`);
-        proposed = { built, clinic: await runPair('clinic month, proposed indexes', clinicMonths), single: await runPair('clinic month, 1 connection, proposed indexes', clinicMonths, 1) };
-        const statement = caseloadSummarySqlOf(targets)(scopeOf(clinicMonths[0]));
-        proposed.plan = await explain(url, statement.text, statement.values, { settings: ['SET jit = off'] });
-      } finally {
-        for (const statement of PROPOSED_INDEXES) await client.query(`DROP INDEX IF EXISTS ${indexName(statement)}`);
-        await client.end();
-        process.off('SIGINT', dropOnSignal);
-        process.off('SIGTERM', dropOnSignal);
-      }
-    }
     const memory = targets.memory();
 
     const caseloadSummarySql = caseloadSummarySqlOf(targets);
@@ -127,14 +81,6 @@ async function main() {
       ["API, a clinic's month, 1 connection", single.api],
       ["baseline, a clinic's month, 1 connection", single.baseline],
     ]);
-    const proposedTable = proposed
-      ? comparisonTable([
-          ["API, a clinic's month", proposed.clinic.api],
-          ["baseline, a clinic's month", proposed.clinic.baseline],
-          ["API, a clinic's month, 1 connection", proposed.single.api],
-          ["baseline, a clinic's month, 1 connection", proposed.single.baseline],
-        ])
-      : undefined;
     console.log(`\n${table}\n`);
     writeResultsSection(
       'Caseload report',
@@ -154,26 +100,6 @@ async function main() {
           "cores are shared by 16 reports at once (and the load generator), so the p95 there is mostly queueing.",
         `- API resident memory during the runs: peak ${memory.maxMiB} MiB.`,
         '',
-        ...(proposed
-          ? [
-              `With the proposed indexes (built in ${Object.entries(proposed.built).map(([name, seconds]) => `${seconds} s (${name})`).join(' and ')}, dropped after the run; not in the migrations):`,
-              '',
-              '```sql',
-              ...PROPOSED_INDEXES.map((statement) => `${statement};`),
-              '```',
-              '',
-              proposedTable,
-              '',
-              `- ${verdict(proposed.clinic.api.p95 < TARGET_P95_MS, `with them, API p95 for a clinic's month ${proposed.clinic.api.p95} ms at ${settings.concurrency} connections, ${proposed.single.api.p95} ms at 1`)}`,
-              '',
-              'EXPLAIN (ANALYZE, BUFFERS) with them:',
-              '',
-              '```',
-              proposed.plan,
-              '```',
-              '',
-            ]
-          : []),
         `EXPLAIN (ANALYZE, BUFFERS) of the API's caseload statement as the migrations index it, ${world.clinics[0].name}, ${clinicMonths[0].from} to ${clinicMonths[0].to} (JIT off):`,
         '',
         '```',
@@ -189,7 +115,7 @@ async function main() {
         contextLine(loadAtStart),
       ].join('\n'),
     );
-    const file = writeResultsJson('caseload-report', { settings, apiSettings: targets.apiSettings, months, clinic, chain, single, proposed, met, memory, clinicPlan, chainPlan });
+    const file = writeResultsJson('caseload-report', { settings, apiSettings: targets.apiSettings, months, clinic, chain, single, met, memory, clinicPlan, chainPlan });
     log(`results in bench/RESULTS.md (Caseload report) and ${file}`);
     if (!met || clinic.api.errors > 0 || chain.api.errors > 0) process.exitCode = 1;
   } finally {

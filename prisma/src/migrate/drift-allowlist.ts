@@ -33,6 +33,10 @@ export const DRIFT_ALLOWLIST: readonly AllowedDriftEntry[] = [
     pattern: /^DROP INDEX "(treatment_plan_clinic_id_ends_idx|visit_note_plan_id_visited_at_signed_idx)";?$/i,
     reason: 'plan_signed_sessions migration: expression index on a plan\'s end, partial index of signed visits per plan',
   },
+  {
+    pattern: /^DROP INDEX "appointment_completed_clinic_id_starts_at_idx";?$/i,
+    reason: 'appointment_day_figures migration: partial covering index of completed appointments (patients seen)',
+  },
   // Not listed because the schema engine's diff does not see them (measured): exclusion constraints
   // (appointment_no_*_overlap), CHECK constraints, triggers and their functions, grants and roles.
 ];

@@ -3,25 +3,66 @@ import type { ReportScope } from './report-scope';
 
 const DAY_MS = 86_400_000;
 
+/** The local day an appointment (alias `a`) is on: the day of its start in its own zone, the wall clock it was booked at. */
+export const APPOINTMENT_DAY = Prisma.sql`(a.starts_at AT TIME ZONE a.time_zone)::date`;
+
 /**
- * CTE `appts` (needs `scope`): the appointments that START in the range, each on its local day in its clinic, with
- * the clinic's zone and name. An appointment counts where it is now: a moved one once, at its new time; one entered
- * after the fact (back-dated) on the day it happened, not the day it was typed in.
- *
- * The clinic list and a UTC window one day wider than the range on each side (every zone is within 14 hours of UTC)
- * are repeated as plain parameters: the planner sees constants there, so it range-scans index (clinic_id, starts_at)
- * instead of reading the whole table to apply the per-clinic bounds of `scope`.
+ * A UTC window one day wider than the range on each side (every zone is within 14 hours of UTC), as plain
+ * parameters: the planner sees constants there, so it range-scans index (clinic_id, starts_at).
+ */
+function utcWindow(scope: ReportScope) {
+  return {
+    ids: scope.clinics.map((clinic) => clinic.id),
+    earliest: new Date(Date.parse(`${scope.from}T00:00:00Z`) - DAY_MS),
+    latest: new Date(Date.parse(`${scope.to}T00:00:00Z`) + 2 * DAY_MS),
+  };
+}
+
+/**
+ * CTE `appts` (needs `scope`): the appointments ON a day of the range, each on its local day (the day of its start
+ * in its own zone, as `appointment_day_figures` counts it), with the zone and the clinic's name. An appointment
+ * counts where it is now: a moved one once, at its new time; one entered after the fact (back-dated) on the day it
+ * happened, not the day it was typed in.
  */
 export function appointmentsCte(scope: ReportScope): Prisma.Sql {
-  const ids = scope.clinics.map((clinic) => clinic.id);
-  const earliest = new Date(Date.parse(`${scope.from}T00:00:00Z`) - DAY_MS);
-  const latest = new Date(Date.parse(`${scope.to}T00:00:00Z`) + 2 * DAY_MS);
+  const { ids, earliest, latest } = utcWindow(scope);
   return Prisma.sql`appts AS (
   SELECT a.id, a.clinic_id, a.clinician_id, a.patient_id, a.plan_id, a.status, a.late_cancellation, a.cancel_reason,
-    a.starts_at, a.ends_at, a.created_at, s.time_zone, s.clinic_name
+    a.starts_at, a.ends_at, a.created_at, a.time_zone, s.clinic_name
   FROM appointment a
-  JOIN scope s ON s.clinic_id = a.clinic_id AND a.starts_at >= s.range_start AND a.starts_at < s.range_end
+  JOIN scope s ON s.clinic_id = a.clinic_id
   WHERE a.clinic_id = ANY(${ids}::uuid[]) AND a.starts_at >= ${earliest}::timestamptz AND a.starts_at < ${latest}::timestamptz
+    AND ${APPOINTMENT_DAY} BETWEEN ${scope.from}::date AND ${scope.to}::date
+)`;
+}
+
+/**
+ * CTE `day_figures`: the appointment counts of the range per clinic, clinician and day, from appointment_day_figures
+ * (kept by triggers on appointment with the definitions of {@link APPOINTMENT_FILTERS}), so a month's caseload sums
+ * a few hundred rows instead of reading every appointment. `held_hours` is the booked time of `holdsSlot`.
+ */
+export function dayFiguresCte(scope: ReportScope): Prisma.Sql {
+  return Prisma.sql`day_figures AS (
+  SELECT f.clinic_id, f.clinician_id, f.local_day, f.appointments, f.delivered, (f.held_ms / 3600000.0)::float8 AS held_hours,
+    f.due, f.no_shows, f.late_cancellations
+  FROM appointment_day_figures f
+  WHERE f.clinic_id = ANY(${scope.clinics.map((clinic) => clinic.id)}::uuid[]) AND f.local_day BETWEEN ${scope.from}::date AND ${scope.to}::date
+    AND f.appointments > 0
+)`;
+}
+
+/**
+ * CTE `delivered_to` : who each clinician delivered sessions to in the range (completed appointments), for "patients
+ * seen", which counts people once and so cannot be summed from days. Read from the partial index of completed
+ * appointments (clinic_id, starts_at) INCLUDE (clinician_id, patient_id, time_zone) alone.
+ */
+export function deliveredToCte(scope: ReportScope): Prisma.Sql {
+  const { ids, earliest, latest } = utcWindow(scope);
+  return Prisma.sql`delivered_to AS (
+  SELECT a.clinician_id, a.patient_id
+  FROM appointment a
+  WHERE a.status = 'completed' AND a.clinic_id = ANY(${ids}::uuid[]) AND a.starts_at >= ${earliest}::timestamptz AND a.starts_at < ${latest}::timestamptz
+    AND ${APPOINTMENT_DAY} BETWEEN ${scope.from}::date AND ${scope.to}::date
 )`;
 }
 

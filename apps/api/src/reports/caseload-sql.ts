@@ -1,8 +1,7 @@
 import type { CaseloadMetric, ReportDrilldownKind } from '@ims/contracts';
 import { Prisma } from '@ims/prisma';
-import { APPOINTMENT_FILTERS, appointmentsCte, type AppointmentFilter } from './appointment-facts';
+import { APPOINTMENT_FILTERS, appointmentsCte, dayFiguresCte, deliveredToCte, type AppointmentFilter } from './appointment-facts';
 import {
-  APPOINTMENT_HOURS,
   APPOINTMENT_JOINS,
   APPOINTMENT_ORDER,
   APPOINTMENT_ROW,
@@ -42,26 +41,31 @@ export interface CaseloadFigureRow {
 }
 
 /**
- * The caseload in one statement: appointments, working hours and plans are each aggregated per clinician and in total
- * (GROUPING SETS, so distinct patients are counted once in the total, not summed), then lined up by clinician.
+ * The caseload in one statement: appointment counts (summed from the kept day figures), patients seen (distinct, from
+ * completed appointments), working hours and plans are each aggregated per clinician and in total (GROUPING SETS, so
+ * distinct patients are counted once in the total, not summed), then lined up by clinician.
  */
 export function caseloadSummarySql(scope: ReportScope): Prisma.Sql {
-  const a = APPOINTMENT_FILTERS;
   const p = planFilters(scope);
-  return Prisma.sql`WITH ${scopeCte(scope)}, ${appointmentsCte(scope)}, ${planFactsCte(scope)}, ${workingPeriodsCte(scope)},
+  return Prisma.sql`WITH ${scopeCte(scope)}, ${dayFiguresCte(scope)}, ${deliveredToCte(scope)}, ${planFactsCte(scope)}, ${workingPeriodsCte(scope)},
   figures AS (
-    SELECT grouping(a.clinician_id) = 1 AS is_total, a.clinician_id,
-      count(DISTINCT a.patient_id) FILTER (WHERE ${a.delivered})::int AS patients_seen,
-      count(*) FILTER (WHERE ${a.delivered})::int AS sessions_delivered,
-      coalesce(sum(${APPOINTMENT_HOURS}) FILTER (WHERE ${a.holdsSlot}), 0)::float8 AS booked_hours,
-      count(*) FILTER (WHERE ${a.due})::int AS appointments_due,
-      count(*) FILTER (WHERE ${a.noShow})::int AS no_shows,
-      count(*) FILTER (WHERE ${a.lateCancelled})::int AS late_cancellations,
+    SELECT grouping(d.clinician_id) = 1 AS is_total, d.clinician_id,
+      NULL::int AS patients_seen,
+      sum(d.delivered)::int AS sessions_delivered,
+      coalesce(sum(d.held_hours), 0)::float8 AS booked_hours,
+      sum(d.due)::int AS appointments_due,
+      sum(d.no_shows)::int AS no_shows,
+      sum(d.late_cancellations)::int AS late_cancellations,
       NULL::float8 AS available_hours,
       NULL::int AS active_plans, NULL::int AS completed_courses, NULL::float8 AS average_sessions,
       NULL::int AS discontinued_courses, NULL::int AS stalled_courses, NULL::int AS review_due
-    FROM appts a
-    GROUP BY GROUPING SETS ((a.clinician_id), ())
+    FROM day_figures d
+    GROUP BY GROUPING SETS ((d.clinician_id), ())
+    UNION ALL
+    SELECT grouping(v.clinician_id) = 1, v.clinician_id, count(DISTINCT v.patient_id)::int, NULL, NULL, NULL, NULL, NULL, NULL,
+      NULL, NULL, NULL, NULL, NULL, NULL
+    FROM delivered_to v
+    GROUP BY GROUPING SETS ((v.clinician_id), ())
     UNION ALL
     SELECT grouping(pr.clinician_id) = 1, pr.clinician_id, NULL, NULL, NULL, NULL, NULL, NULL,
       coalesce(sum(pr.available_hours), 0)::float8,

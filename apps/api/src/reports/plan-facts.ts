@@ -25,24 +25,23 @@ export function planFactsCte(scope: ReportScope, options: { condition?: string; 
   const visitedSinceCutOff = Prisma.sql`p.last_signed_visit_at >= s.cut_off`;
   const sessions =
     sessionsWanted === 'none'
-      ? Prisma.sql`CROSS JOIN LATERAL (SELECT 0 AS signed, NULL::timestamptz AS last_visit, 0 AS signed_total) sig`
+      ? Prisma.sql`CROSS JOIN LATERAL (SELECT 0 AS signed, NULL::timestamptz AS last_visit) counted`
       : Prisma.sql`CROSS JOIN LATERAL (
       SELECT count(*)::int AS signed, max(n.visited_at) AS last_visit
       FROM visit_note n
       WHERE n.plan_id = p.id AND n.status = 'signed' AND n.visited_at < s.cut_off AND ${visitedSinceCutOff} AND ${needsSessions}
-    ) counted
-    CROSS JOIN LATERAL (
-      SELECT CASE WHEN ${visitedSinceCutOff} THEN counted.signed ELSE p.signed_sessions END AS signed,
-        CASE WHEN ${visitedSinceCutOff} THEN counted.last_visit ELSE p.last_signed_visit_at END AS last_visit,
-        p.signed_sessions AS signed_total
-    ) sig`;
+    ) counted`;
+  const kept = sessionsWanted !== 'none';
+  const signed = kept ? Prisma.sql`CASE WHEN ${visitedSinceCutOff} THEN counted.signed ELSE p.signed_sessions END` : Prisma.sql`0`;
+  const lastVisit = kept ? Prisma.sql`CASE WHEN ${visitedSinceCutOff} THEN counted.last_visit ELSE p.last_signed_visit_at END` : Prisma.sql`NULL::timestamptz`;
+  const signedTotal = kept ? Prisma.sql`p.signed_sessions` : Prisma.sql`0`;
   // `coalesce(ended_on, 'infinity')` rather than an OR, so an index on (clinic_id, coalesce(ended_on, 'infinity'))
   // can serve it (see the report's index notes).
   return Prisma.sql`plan_facts AS (
     SELECT p.id, p.clinic_id, p.clinician_id, p.patient_id, p.status, p.condition, p.primary_measure, p.planned_sessions,
       p.started_on, p.ended_on, p.reviewed_at, s.cut_off, s.time_zone, s.clinic_name, s.range_end,
       ${activeAtCutOff} AS active_at_cut_off,
-      sig.signed, sig.last_visit, sig.signed_total
+      ${signed} AS signed, ${lastVisit} AS last_visit, ${signedTotal} AS signed_total
     FROM scope s
     JOIN treatment_plan p ON p.clinic_id = s.clinic_id
     ${sessions}

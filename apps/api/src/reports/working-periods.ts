@@ -5,7 +5,8 @@ import type { ReportScope } from './report-scope';
  * CTEs `days`, `periods` and `available` (need `scope`): each clinician's weekly working hours at each clinic laid on
  * every local day of the range. Wall-clock times become instants in the clinic's zone day by day, so a period that
  * spans a daylight-saving change lasts its real length. `available_hours` is the period less the clinician's time off
- * (overlapping absences merged first, so nothing is subtracted twice). Working hours have no history: the current
+ * (`away`: each clinician's absences in the range merged into one multirange, read once, so nothing is subtracted
+ * twice and a period without an absence costs no look-up). Working hours have no history: the current
  * weekly hours stand for the whole range.
  */
 export function workingPeriodsCte(scope: ReportScope): Prisma.Sql {
@@ -20,16 +21,19 @@ export function workingPeriodsCte(scope: ReportScope): Prisma.Sql {
     JOIN working_hours w ON w.clinic_id = s.clinic_id AND w.end_time > w.start_time
     JOIN days ON days.weekday = w.weekday
   ),
+  away AS (
+    SELECT t.clinician_id, range_agg(tstzrange(t.starts_at, t.ends_at)) AS away
+    FROM clinician_time_off t
+    WHERE t.clinician_id IN (SELECT pr.clinician_id FROM periods pr)
+      AND t.starts_at < (SELECT max(s.range_end) FROM scope s) AND t.ends_at > (SELECT min(s.range_start) FROM scope s)
+    GROUP BY t.clinician_id
+  ),
   available AS (
-    SELECT pr.*, (extract(epoch FROM upper(pr.period) - lower(pr.period)) / 3600)::float8 AS hours, free.hours AS available_hours
+    SELECT pr.*, (extract(epoch FROM upper(pr.period) - lower(pr.period)) / 3600)::float8 AS hours,
+      CASE WHEN o.away IS NULL OR NOT (o.away && pr.period) THEN (extract(epoch FROM upper(pr.period) - lower(pr.period)) / 3600)::float8
+      ELSE (SELECT (coalesce(sum(extract(epoch FROM upper(part) - lower(part))), 0) / 3600)::float8 FROM unnest(tstzmultirange(pr.period) - o.away) AS part)
+      END AS available_hours
     FROM periods pr
-    CROSS JOIN LATERAL (
-      SELECT (coalesce(sum(extract(epoch FROM upper(part) - lower(part))), 0) / 3600)::float8 AS hours
-      FROM unnest(tstzmultirange(pr.period) - coalesce((
-        SELECT range_agg(tstzrange(t.starts_at, t.ends_at))
-        FROM clinician_time_off t
-        WHERE t.clinician_id = pr.clinician_id AND t.starts_at < upper(pr.period) AND t.ends_at > lower(pr.period)
-      ), '{}'::tstzmultirange)) AS part
-    ) free
+    LEFT JOIN away o ON o.clinician_id = pr.clinician_id
   )`;
 }
