@@ -25,10 +25,15 @@ RUN npm prune --omit=dev
 # ---- runtime ----
 FROM ${NODE_IMAGE} AS runtime
 WORKDIR /app
+# glibc malloc: big blocks (argon2's 19 MiB per login) always mmapped and returned on free, and two arenas rather
+# than one per thread; without them a few sign-ins left ~100 MiB of freed memory in the process (bench/RESULTS.md,
+# Memory).
 ENV NODE_ENV=production \
     HOST=0.0.0.0 \
     PORT=3000 \
-    DATA_DIR=/app/.data
+    DATA_DIR=/app/.data \
+    MALLOC_MMAP_THRESHOLD_=131072 \
+    MALLOC_ARENA_MAX=2
 # The pruned workspace: production node_modules (with the @ims/* workspace links), package
 # manifests, built dist/ folders, prisma/migrations for the migration runner, apps/web/dist.
 COPY --from=build --chown=node:node /app /app

@@ -13,15 +13,15 @@ import type { ReportScope } from './report-scope';
  * last_signed_visit_at, kept by triggers on visit_note), which are the figures as of any cut-off after that visit:
  * notes are counted only for plans visited at or after the cut-off (a past range's plans still under way), through
  * index visit_note (plan_id, visited_at) WHERE signed, and then only for `all` plans (drill-down rows show them) or
- * those whose figures `need` them: active at the cut-off (stalled, review due) or completed in the range (sessions
- * per course). Both conditions are one-time filters of the lateral lookup, so other plans cost no lookup; `none`
- * (outcomes) never looks.
+ * those whose figures `need` them: active at the cut-off (stalled, review due; a course's length is the kept total).
+ * Both conditions are one-time filters of the lateral lookup, so other plans cost no lookup; `none` (outcomes) never
+ * looks.
  */
 export function planFactsCte(scope: ReportScope, options: { condition?: string; sessions?: 'all' | 'needed' | 'none' } = {}): Prisma.Sql {
   const activeAtCutOff = Prisma.sql`((p.status = 'active' AND p.ended_on IS NULL) OR p.ended_on > s.cut_off_day)`;
   const sessionsWanted = options.sessions ?? 'needed';
   const needsSessions =
-    sessionsWanted === 'all' ? Prisma.sql`TRUE` : Prisma.sql`(${activeAtCutOff} OR (p.status = 'completed' AND p.ended_on <= ${scope.to}::date))`;
+    sessionsWanted === 'all' ? Prisma.sql`TRUE` : activeAtCutOff;
   const visitedSinceCutOff = Prisma.sql`p.last_signed_visit_at >= s.cut_off`;
   const sessions =
     sessionsWanted === 'none'

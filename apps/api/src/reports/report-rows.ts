@@ -7,6 +7,13 @@ import type { RowQuery } from './drilldown-rows';
 /** Rows fetched per round trip while exporting: small enough to keep memory flat, large enough to keep it fast. */
 const BATCH = 1000;
 
+/**
+ * How long one export may stream. A cursor read batch by batch is ONE statement to PostgreSQL, so the pool's
+ * statement timeout (15 s by default) would cut a year of a chain's sessions short; an export gets this instead,
+ * on its own connection only, and the connection is reset before it goes back to the pool.
+ */
+const EXPORT_STATEMENT_TIMEOUT_MS = 10 * 60_000;
+
 /** Rows read lazily from the database; `close` frees the connection (safe to call more than once). */
 export interface RowStream<T> {
   rows: AsyncIterable<T>;
@@ -63,9 +70,11 @@ export class ReportRows {
       return streamOf(first, () => pageAt((offset += BATCH)), async () => undefined);
     }
     const client = await raw.pool.connect();
-    const cursor = client.query(new Cursor<T>(statement.text, statement.values as unknown[]));
+    let cursor: Cursor<T>;
     let first: T[];
     try {
+      await client.query(`SET statement_timeout = ${EXPORT_STATEMENT_TIMEOUT_MS}`);
+      cursor = client.query(new Cursor<T>(statement.text, statement.values as unknown[]));
       first = await cursor.read(BATCH);
     } catch (error) {
       // A connection whose statement failed is closed rather than reused (as pool.query does).
@@ -80,8 +89,12 @@ export class ReportRows {
           client.release(failure);
           return;
         }
-        await cursor.close().catch(() => undefined);
-        client.release();
+        const reset = await cursor
+          .close()
+          .then(() => client.query('RESET statement_timeout'))
+          .then(() => undefined, (error: Error) => error);
+        // A connection that could not be reset to the pool's timeout is closed rather than reused.
+        client.release(reset);
       },
     );
   }
