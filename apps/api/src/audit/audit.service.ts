@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import type { Prisma, PrismaClient } from '@ims/prisma';
+import { Prisma, type PrismaClient } from '@ims/prisma';
 import { InjectPrisma } from '../database/database.tokens';
+import { FastSql } from '../database/fast-sql';
 
 /** What an audit row says happened, beyond who did it. */
 export interface AuditEntry {
@@ -30,11 +31,15 @@ type Db = PrismaClient | Prisma.TransactionClient;
 
 /**
  * Writes the append-only audit trail. Pass the transaction (`tx`) of the write being recorded so the audit row
- * commits or rolls back with it; reads are recorded in their own statement.
+ * commits or rolls back with it; reads are recorded in their own statement, one prepared INSERT straight through the
+ * pool (every audited read pays for it: through Prisma it cost about a millisecond of the API's CPU).
  */
 @Injectable()
 export class AuditService {
-  constructor(@InjectPrisma() private readonly prisma: PrismaClient) {}
+  constructor(
+    @InjectPrisma() private readonly prisma: PrismaClient,
+    private readonly fastSql: FastSql,
+  ) {}
 
   async record(actor: AuditActor, entry: AuditEntry, tx?: Db): Promise<void> {
     await this.recordMany(actor, [entry], tx);
@@ -42,7 +47,11 @@ export class AuditService {
 
   async recordMany(actor: AuditActor, entries: AuditEntry[], tx?: Db): Promise<void> {
     if (entries.length === 0) return;
-    await (tx ?? this.prisma).auditEvent.createMany({
+    if (!tx) {
+      await this.fastSql.preparedRows(insertStatement(actor, entries));
+      return;
+    }
+    await tx.auditEvent.createMany({
       data: entries.map((entry) => ({
         organisationId: actor.organisationId ?? null,
         userId: actor.id ?? null,
@@ -59,4 +68,23 @@ export class AuditService {
       })),
     });
   }
+}
+
+/** The entries as one INSERT: who once, as parameters; the entries as a JSON array of rows (inserted in order). */
+function insertStatement(actor: AuditActor, entries: AuditEntry[]): Prisma.Sql {
+  const rows = entries.map((entry) => ({
+    action: entry.action,
+    entity_type: entry.entityType,
+    entity_id: entry.entityId ?? null,
+    patient_id: entry.patientId ?? null,
+    clinic_id: entry.clinicId ?? null,
+    // No key for no detail: the column stays SQL NULL, as when written through Prisma.
+    ...(entry.detail ? { detail: entry.detail } : {}),
+  }));
+  return Prisma.sql`INSERT INTO audit_event (organisation_id, user_id, user_email, ip_address, user_agent, request_id,
+      action, entity_type, entity_id, patient_id, clinic_id, detail)
+    SELECT ${actor.organisationId ?? null}::uuid, ${actor.id ?? null}::uuid, ${actor.email ?? null}::text, ${actor.ipAddress ?? null}::text,
+      ${actor.userAgent?.slice(0, 512) ?? null}::text, ${actor.requestId ?? null}::text,
+      e.action, e.entity_type, e.entity_id, e.patient_id, e.clinic_id, e.detail
+    FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS e(action text, entity_type text, entity_id text, patient_id uuid, clinic_id uuid, detail jsonb)`;
 }

@@ -1,5 +1,6 @@
 import { openPglite, type Database } from '@ims/prisma';
 import { seedDemoClinic } from '@ims/prisma/seeds';
+import { FastSql } from '../database/fast-sql';
 import { attendanceCountsSql, cancellationReasonsSql, noShowGridSql, waitlistSql } from './attendance-sql';
 import { caseloadDrilldownSql, caseloadSummarySql, type CaseloadFigureRow } from './caseload-sql';
 import { outcomesDrilldownSql, outcomesSummarySql } from './outcomes-sql';
@@ -21,7 +22,7 @@ describe('reports on PGlite (demo mode)', () => {
     const { organisationId } = await seedDemoClinic(database.prisma, { now: new Date('2026-03-11T18:00:00Z') });
     const clinics = await database.prisma.clinic.findMany({ where: { organisationId }, select: { id: true, name: true, timeZone: true } });
     scope = { organisationId, clinics, from: '2026-02-01', to: '2026-03-31' };
-    rows = new ReportRows(database, database.prisma);
+    rows = new ReportRows(database, database.prisma, new FastSql(database, database.prisma));
   }, 120_000);
   afterAll(async () => {
     await database.close();
