@@ -229,6 +229,28 @@ describe('GET /api/reports/caseload', () => {
     expect(repeated.body.totals).toEqual(response.body.totals);
   });
 
+  it('places an appointment on the local day of the zone it was booked in, after its clinic changed zone', async () => {
+    const { prisma } = testApp;
+    const moved = await createReportWorld(prisma);
+    const clinician = await reportClinician(prisma, moved, { name: 'Casey Zone', clinics: [moved.clinic], hours: [] });
+    const patient = await reportPatient(prisma, moved, 'Zed', 'Patient');
+    // 23:30 on Tuesday 4 March in Vancouver (07:30Z on the 5th), booked before the clinic moved to Toronto time.
+    const before = await appointmentAt(prisma, moved, { clinicianId: clinician.id, patientId: patient.id, at: '2025-03-04T23:30', status: 'completed' });
+    await prisma.clinic.update({ where: { id: moved.clinic.id }, data: { timeZone: 'America/Toronto' } });
+    // 00:30 on Wednesday 5 March in Toronto time (05:30Z), booked after.
+    const after = await appointmentAt(prisma, moved, { clinic: { ...moved.clinic, timeZone: 'America/Toronto' }, clinicianId: clinician.id, patientId: patient.id, at: '2025-03-05T00:30', status: 'completed' });
+    const movedManager = await signIn(testApp, moved.manager.email);
+    const day = async (date: string) => {
+      const range = `from=${date}&to=${date}&clinicId=${moved.clinic.id}`;
+      const report = (await movedManager.get(`/api/reports/caseload?${range}`).expect(200)).body as CaseloadReport;
+      const rows = (await movedManager.get(`/api/reports/caseload/drilldown?${range}&metric=sessionsDelivered`).expect(200)).body;
+      return { delivered: report.totals.sessionsDelivered, seen: report.totals.patientsSeen, listed: rows.items.map((row: { appointmentId: string }) => row.appointmentId) };
+    };
+    // In Toronto time both would be on the 5th; the first is on the 4th, where its own wall clock put it.
+    expect(await day('2025-03-04')).toEqual({ delivered: 1, seen: 1, listed: [before.id] });
+    expect(await day('2025-03-05')).toEqual({ delivered: 1, seen: 1, listed: [after.id] });
+  });
+
   it('defaults to the clinics the manager works at', async () => {
     const byDefault = await manager.get(`/api/reports/caseload?${RANGE}`).expect(200);
     expect(byDefault.body.clinics.map((clinic: { id: string }) => clinic.id)).toEqual([ids.clinic1]);
