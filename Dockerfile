@@ -25,15 +25,17 @@ RUN npm prune --omit=dev
 # ---- runtime ----
 FROM ${NODE_IMAGE} AS runtime
 WORKDIR /app
-# glibc malloc: big blocks (argon2's 19 MiB per login) always mmapped and returned on free, and two arenas rather
-# than one per thread; without them a few sign-ins left ~100 MiB of freed memory in the process (bench/RESULTS.md,
-# Memory).
+# Memory (bench/RESULTS.md, Memory): glibc malloc returns big blocks (argon2's 19 MiB per login) on free and keeps two
+# arenas rather than one per thread (without them a few sign-ins left ~100 MiB of freed memory in the process); V8
+# collects before its heap passes 192 MiB with small young generations (by default it let garbage grow the heap past
+# 300 MiB under load). The largest working set measured, a 20,000-row patient import, needs about 150 MiB of heap.
 ENV NODE_ENV=production \
     HOST=0.0.0.0 \
     PORT=3000 \
     DATA_DIR=/app/.data \
     MALLOC_MMAP_THRESHOLD_=131072 \
-    MALLOC_ARENA_MAX=2
+    MALLOC_ARENA_MAX=2 \
+    NODE_OPTIONS="--max-old-space-size=192 --max-semi-space-size=4"
 # The pruned workspace: production node_modules (with the @ims/* workspace links), package
 # manifests, built dist/ folders, prisma/migrations for the migration runner, apps/web/dist.
 COPY --from=build --chown=node:node /app /app

@@ -99,9 +99,10 @@ export function apiProcess({ databaseUrl, port, main = API_MAIN, env = {} }) {
           HOST: '127.0.0.1',
           LOG_LEVEL: 'warn',
           MFA_REQUIRED_ROLES: '',
-          // The allocator settings of the Dockerfile's runtime image (see there): production as it is shipped.
+          // The memory settings of the Dockerfile's runtime image (see there): production as it is shipped.
           MALLOC_MMAP_THRESHOLD_: '131072',
           MALLOC_ARENA_MAX: '2',
+          NODE_OPTIONS: '--max-old-space-size=192 --max-semi-space-size=4',
           // From a snapshot the repository root is elsewhere: point at the real web build (served, not measured).
           WEB_DIST_DIR: path.join(ROOT, 'apps/web/dist'),
           ...env,
