@@ -46,7 +46,7 @@ export class AttendanceReportService {
   ) {}
 
   async report(user: RequestUser, query: SummaryQuery, format: 'json' | 'csv' = 'json'): Promise<AttendanceReport> {
-    const scope = await resolveReportScope(this.prisma, user, query);
+    const scope = await resolveReportScope(this.rows, user, query);
     const { counts, reasons, grid, waitlist } = await this.figures(scope);
     await auditReportRead(this.audit, user, 'attendance', { ...scopeDetail(scope), format });
     const cell = (weekday: number | null, hour: number | null) =>
@@ -113,7 +113,7 @@ export class AttendanceReportService {
   }
 
   private async drilldownRequest(user: RequestUser, query: DrilldownQuery): Promise<DrilldownRequest> {
-    const scope = await resolveReportScope(this.prisma, user, query);
+    const scope = await resolveReportScope(this.rows, user, query);
     const filter = { reason: query.reason, weekday: query.weekday, hour: query.hour };
     const { kind, query: rowQuery } = attendanceDrilldownSql(scope, query.metric, filter);
     return {

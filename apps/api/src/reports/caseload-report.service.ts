@@ -28,7 +28,7 @@ export class CaseloadReportService {
   ) {}
 
   async report(user: RequestUser, query: SummaryQuery, format: 'json' | 'csv' = 'json'): Promise<CaseloadReport> {
-    const scope = await resolveReportScope(this.prisma, user, query);
+    const scope = await resolveReportScope(this.rows, user, query);
     const figures = scope.clinics.length > 0 ? await this.rows.rows<CaseloadFigureRow>(caseloadSummarySql(scope)) : [];
     await auditReportRead(this.audit, user, 'caseload', { ...scopeDetail(scope), format });
     const total = figures.find((row) => row.isTotal);
@@ -60,7 +60,7 @@ export class CaseloadReportService {
   }
 
   private async drilldownRequest(user: RequestUser, query: DrilldownQuery): Promise<DrilldownRequest> {
-    const scope = await resolveReportScope(this.prisma, user, query);
+    const scope = await resolveReportScope(this.rows, user, query);
     if (query.clinicianId) {
       const clinician = await this.prisma.clinician.findFirst({ where: { id: query.clinicianId, organisationId: user.organisationId }, select: { id: true } });
       if (!clinician) throw new NotFoundError('clinician', query.clinicianId);

@@ -48,7 +48,7 @@ export class OutcomesReportService {
   ) {}
 
   async report(user: RequestUser, query: SummaryQuery, format: 'json' | 'csv' = 'json'): Promise<OutcomesReport> {
-    const scope = await resolveReportScope(this.prisma, user, query);
+    const scope = await resolveReportScope(this.rows, user, query);
     const figures = scope.clinics.length > 0 ? await this.rows.rows<OutcomesFigureRow>(outcomesSummarySql(scope, { condition: query.condition })) : [];
     await auditReportRead(this.audit, user, 'outcomes', { ...scopeDetail(scope), condition: query.condition ?? null, format });
     return { from: scope.from, to: scope.to, clinics: scope.clinics, generatedAt: new Date().toISOString(), rows: figures.map(toRow) };
@@ -83,7 +83,7 @@ export class OutcomesReportService {
   }
 
   private async drilldownRequest(user: RequestUser, query: DrilldownQuery): Promise<DrilldownRequest> {
-    const scope = await resolveReportScope(this.prisma, user, query);
+    const scope = await resolveReportScope(this.rows, user, query);
     const filter = { condition: query.condition, measure: query.measure };
     return {
       report: 'outcomes',

@@ -1,4 +1,4 @@
-import { Prisma, type PrismaClient } from '@ims/prisma';
+import { Prisma } from '@ims/prisma';
 import type { RequestUser } from '../common/access/request-user';
 import { NotFoundError } from '../common/problem/domain-errors';
 import { isOrganisationWide } from '../appointments/appointment-access';
@@ -12,6 +12,11 @@ export interface ReportScope {
   to: string;
 }
 
+/** What runs the scope's one statement: ReportRows (a prepared statement through the pool; Prisma on PGlite). */
+export interface ScopeRows {
+  rows<T>(query: Prisma.Sql): Promise<T[]>;
+}
+
 export interface ScopeRequest {
   from: string;
   to: string;
@@ -23,14 +28,14 @@ export interface ScopeRequest {
  * any clinic of the organisation; others: their own), else 404 like any unknown id. Without names: the clinics the
  * user works at, or every clinic of the organisation for an organisation-wide user who belongs to none.
  */
-export async function resolveReportScope(prisma: PrismaClient, user: RequestUser, request: ScopeRequest): Promise<ReportScope> {
+export async function resolveReportScope(db: ScopeRows, user: RequestUser, request: ScopeRequest): Promise<ReportScope> {
   const named = request.clinicId ?? [];
   const wanted = named.length > 0 ? named : user.clinicIds;
-  const clinics = await prisma.clinic.findMany({
-    where: { organisationId: user.organisationId, ...(wanted.length > 0 || !isOrganisationWide(user) ? { id: { in: wanted } } : {}) },
-    select: { id: true, name: true, timeZone: true },
-    orderBy: [{ name: 'asc' }, { id: 'asc' }],
-  });
+  const everyClinic = wanted.length === 0 && isOrganisationWide(user);
+  const clinics = await db.rows<ReportScope['clinics'][number]>(Prisma.sql`SELECT c.id::text AS "id", c.name, c.time_zone AS "timeZone"
+    FROM clinic c
+    WHERE c.organisation_id = ${user.organisationId}::uuid AND (${everyClinic}::boolean OR c.id = ANY(${wanted}::uuid[]))
+    ORDER BY c.name, c.id`);
   const maySee = (id: string) => isOrganisationWide(user) || user.clinicIds.includes(id);
   for (const id of named) {
     if (!clinics.some((clinic) => clinic.id === id) || !maySee(id)) throw new NotFoundError('clinic', id);
