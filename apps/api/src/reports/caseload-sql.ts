@@ -162,7 +162,7 @@ export function caseloadDrilldownSql(scope: ReportScope, metric: CaseloadMetric,
   return {
     kind: 'plans',
     query: {
-      with: Prisma.sql`${scopeCte(scope)}, ${planFactsCte(scope, { sessions: 'all' })}`,
+      with: Prisma.sql`${scopeCte(scope)}, ${planFactsCte(scope)}`,
       select: PLAN_ROW,
       from: Prisma.sql`${PLAN_JOINS} WHERE ${planFilters(scope)[planFilter]} ${ofClinician('p.clinician_id')}`,
       orderBy: PLAN_ORDER,

@@ -9,34 +9,21 @@ import type { ReportScope } from './report-scope';
  * every signed note (a completed course's length). `active_at_cut_off` rebuilds the status at the cut-off from the
  * plan's dates, so a past month reads the same after its plans are closed.
  *
- * Each plan carries its signed-note count and latest signed visit (treatment_plan.signed_sessions and
- * last_signed_visit_at, kept by triggers on visit_note), which are the figures as of any cut-off after that visit:
- * notes are counted only for plans visited at or after the cut-off (a past range's plans still under way), through
- * index visit_note (plan_id, visited_at) WHERE signed, and then only for `all` plans (drill-down rows show them) or
- * those whose figures `need` them: active at the cut-off (stalled, review due; a course's length is the kept total).
- * Both conditions are one-time filters of the lateral lookup, so other plans cost no lookup; `none` (outcomes) never
- * looks.
+ * Each plan carries its signed-note count, latest signed visit and the ascending times of its signed visits
+ * (treatment_plan.signed_sessions, last_signed_visit_at, signed_visits, kept by triggers on visit_note), so no note is
+ * read: for a plan visited at or after the cut-off, width_bucket finds how many of those times fall before it (the
+ * times have microsecond resolution at most, so "before the cut-off" is "at or before a microsecond earlier"), and
+ * the last of them. `sessions: 'none'` (outcomes) leaves them out.
  */
-export function planFactsCte(scope: ReportScope, options: { condition?: string; sessions?: 'all' | 'needed' | 'none' } = {}): Prisma.Sql {
+export function planFactsCte(scope: ReportScope, options: { condition?: string; sessions?: 'kept' | 'none' } = {}): Prisma.Sql {
   const activeAtCutOff = Prisma.sql`((p.status = 'active' AND p.ended_on IS NULL) OR p.ended_on > s.cut_off_day)`;
-  const sessionsWanted = options.sessions ?? 'needed';
-  const needsSessions =
-    sessionsWanted === 'all' ? Prisma.sql`TRUE` : activeAtCutOff;
+  const kept = options.sessions !== 'none';
   const visitedSinceCutOff = Prisma.sql`p.last_signed_visit_at >= s.cut_off`;
-  const sessions =
-    sessionsWanted === 'none'
-      ? Prisma.sql`CROSS JOIN LATERAL (SELECT 0 AS signed, NULL::timestamptz AS last_visit) counted`
-      : Prisma.sql`CROSS JOIN LATERAL (
-      SELECT count(*)::int AS signed, max(n.visited_at) AS last_visit
-      FROM visit_note n
-      WHERE n.plan_id = p.id AND n.status = 'signed' AND n.visited_at < s.cut_off AND ${visitedSinceCutOff} AND ${needsSessions}
-    ) counted`;
-  const kept = sessionsWanted !== 'none';
-  const signed = kept ? Prisma.sql`CASE WHEN ${visitedSinceCutOff} THEN counted.signed ELSE p.signed_sessions END` : Prisma.sql`0`;
-  const lastVisit = kept ? Prisma.sql`CASE WHEN ${visitedSinceCutOff} THEN counted.last_visit ELSE p.last_signed_visit_at END` : Prisma.sql`NULL::timestamptz`;
+  const beforeCutOff = Prisma.sql`width_bucket(s.cut_off - interval '1 microsecond', p.signed_visits)`;
+  const signed = kept ? Prisma.sql`CASE WHEN ${visitedSinceCutOff} THEN ${beforeCutOff} ELSE p.signed_sessions END` : Prisma.sql`0`;
+  const lastVisit = kept ? Prisma.sql`CASE WHEN ${visitedSinceCutOff} THEN p.signed_visits[${beforeCutOff}] ELSE p.last_signed_visit_at END` : Prisma.sql`NULL::timestamptz`;
   const signedTotal = kept ? Prisma.sql`p.signed_sessions` : Prisma.sql`0`;
-  // `coalesce(ended_on, 'infinity')` rather than an OR, so an index on (clinic_id, coalesce(ended_on, 'infinity'))
-  // can serve it (see the report's index notes).
+  // `coalesce(ended_on, 'infinity')` rather than an OR, so index (clinic_id, coalesce(ended_on, 'infinity')) serves it.
   return Prisma.sql`plan_facts AS (
     SELECT p.id, p.clinic_id, p.clinician_id, p.patient_id, p.status, p.condition, p.primary_measure, p.planned_sessions,
       p.started_on, p.ended_on, p.reviewed_at, s.cut_off, s.time_zone, s.clinic_name, s.range_end,
@@ -44,7 +31,6 @@ export function planFactsCte(scope: ReportScope, options: { condition?: string; 
       ${signed} AS signed, ${lastVisit} AS last_visit, ${signedTotal} AS signed_total
     FROM scope s
     JOIN treatment_plan p ON p.clinic_id = s.clinic_id
-    ${sessions}
     WHERE p.organisation_id = ${scope.organisationId}::uuid
       AND p.clinic_id = ANY(${scope.clinics.map((clinic) => clinic.id)}::uuid[])
       AND p.started_on IS NOT NULL AND p.started_on <= ${scope.to}::date

@@ -6,7 +6,7 @@ import { createClinician, createPatient } from '../support/clinician-factories';
 import { insertPlan, insertPlanSessions } from '../support/plan-factories';
 
 /**
- * treatment_plan.signed_sessions and last_signed_visit_at are kept by triggers on visit_note (the reports read them
+ * treatment_plan.signed_sessions, last_signed_visit_at and signed_visits are kept by triggers on visit_note (the reports read them
  * instead of counting notes): proved against counts of the notes themselves, through inserts of signed notes, signing
  * of drafts one by one and many in one statement, and a direct write refused.
  */
@@ -39,11 +39,15 @@ describe('a plan’s signed sessions in the database', () => {
     const { rows } = await sql.query(
       `SELECT p.signed_sessions AS kept, p.last_signed_visit_at AS "keptLast",
          (SELECT count(*)::int FROM visit_note n WHERE n.plan_id = p.id AND n.status = 'signed') AS counted,
-         (SELECT max(n.visited_at) FROM visit_note n WHERE n.plan_id = p.id AND n.status = 'signed') AS "countedLast"
+         (SELECT max(n.visited_at) FROM visit_note n WHERE n.plan_id = p.id AND n.status = 'signed') AS "countedLast",
+         p.signed_visits = coalesce((SELECT array_agg(n.visited_at ORDER BY n.visited_at) FROM visit_note n WHERE n.plan_id = p.id AND n.status = 'signed'), '{}') AS "visitsInStep"
        FROM treatment_plan p WHERE p.id = $1`,
       [planId],
     );
-    return rows[0] as { kept: number; keptLast: Date | null; counted: number; countedLast: Date | null };
+    const { visitsInStep, ...state } = rows[0] as { kept: number; keptLast: Date | null; counted: number; countedLast: Date | null; visitsInStep: boolean };
+    // The kept visit times are the signed notes' own, ascending, whatever the order they were signed in.
+    expect(visitsInStep).toBe(true);
+    return state;
   };
 
   it('counts notes inserted signed, and leaves drafts out', async () => {
@@ -76,6 +80,7 @@ describe('a plan’s signed sessions in the database', () => {
     const plan = await insertPlan(db.prisma, parties);
     await expect(sql.query(`UPDATE treatment_plan SET signed_sessions = 9 WHERE id = $1`, [plan.id])).rejects.toMatchObject({ code: '23514' });
     await expect(sql.query(`UPDATE treatment_plan SET last_signed_visit_at = now() WHERE id = $1`, [plan.id])).rejects.toMatchObject({ code: '23514' });
+    await expect(sql.query(`UPDATE treatment_plan SET signed_visits = ARRAY[now()] WHERE id = $1`, [plan.id])).rejects.toMatchObject({ code: '23514' });
     // Other edits of the plan are untouched by the guard.
     await sql.query(`UPDATE treatment_plan SET goals = 'Walk the dog', version = version + 1 WHERE id = $1`, [plan.id]);
     expect(await compare(plan.id)).toMatchObject({ kept: 0, counted: 0 });
