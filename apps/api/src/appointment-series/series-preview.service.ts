@@ -62,7 +62,8 @@ export class SeriesPreviewService {
         where: {
           organisationId: user.organisationId,
           status: { notIn: [...INACTIVE_STATUSES] },
-          startsAt: { lt: range.endsAt },
+          // Bounded below by a day too (exact: the CHECK appointment_at_most_a_day), so the start indexes read a range.
+          startsAt: { gte: new Date(range.startsAt.getTime() - DAY_MS), lt: range.endsAt },
           endsAt: { gt: range.startsAt },
           OR: [{ clinicianId: parties.clinicianId }, { patientId: parties.patientId }, ...(parties.roomId ? [{ roomId: parties.roomId }] : [])],
         },

@@ -19,6 +19,9 @@ interface Freed extends FreedSlot {
   freedBy: 'cancelled' | 'no_show' | 'moved';
 }
 
+/** A day before `instant`: no appointment lasts longer (CHECK appointment_at_most_a_day), so an overlap lookup bounded
+ * below by it misses nothing and reads a range of the start indexes. */
+const dayBefore = (instant: Date) => new Date(instant.getTime() - 86_400_000);
 const overlaps = (a: { startsAt: Date; endsAt: Date }, b: { startsAt: Date; endsAt: Date }) => a.startsAt < b.endsAt && b.startsAt < a.endsAt;
 
 /**
@@ -43,7 +46,7 @@ export class WaitlistOffersService {
     entries.sort(byPriorityThenAge);
     // A patient already booked at that time cannot take the slot.
     const patientBusy = await this.prisma.appointment.findMany({
-      where: { organisationId: user.organisationId, patientId: { in: entries.map((e) => e.patientId) }, status: { in: [...ACTIVE] }, startsAt: { lt: window.endsAt }, endsAt: { gt: window.startsAt } },
+      where: { organisationId: user.organisationId, patientId: { in: entries.map((e) => e.patientId) }, status: { in: [...ACTIVE] }, startsAt: { gte: dayBefore(window.startsAt), lt: window.endsAt }, endsAt: { gt: window.startsAt } },
       select: { patientId: true, startsAt: true, endsAt: true },
     });
     const names = await patientNames(this.prisma, user.organisationId, entries.map((e) => e.patientId));
@@ -70,7 +73,7 @@ export class WaitlistOffersService {
   /** Slots in the window left by cancelled, no-show and moved appointments that no active appointment holds now. */
   private async freeSlots(organisationId: string, clinicId: string, window: { startsAt: Date; endsAt: Date }): Promise<Freed[]> {
     const released = await this.prisma.appointment.findMany({
-      where: { organisationId, clinicId, status: { in: ['cancelled', 'no_show'] }, startsAt: { lt: window.endsAt }, endsAt: { gt: window.startsAt } },
+      where: { organisationId, clinicId, status: { in: ['cancelled', 'no_show'] }, startsAt: { gte: dayBefore(window.startsAt), lt: window.endsAt }, endsAt: { gt: window.startsAt } },
       select: { id: true, clinicianId: true, appointmentTypeId: true, startsAt: true, endsAt: true, status: true },
     });
     // A move's history row keeps where the appointment was; a session is shorter than a day, so a day's margin
