@@ -30,8 +30,8 @@ export const DRIFT_ALLOWLIST: readonly AllowedDriftEntry[] = [
     reason: 'outcomes migration: partial unique index, one baseline per measure of a plan',
   },
   {
-    pattern: /^DROP INDEX "(treatment_plan_clinic_id_ends_idx|visit_note_plan_id_visited_at_signed_idx)";?$/i,
-    reason: 'plan_signed_sessions migration: expression index on a plan\'s end, partial index of signed visits per plan',
+    pattern: /^DROP INDEX "treatment_plan_clinic_id_ends_idx";?$/i,
+    reason: 'plan_signed_sessions migration: expression index on a plan\'s end',
   },
   {
     pattern: /^DROP INDEX "appointment_completed_clinic_id_starts_at_idx";?$/i,

@@ -61,7 +61,7 @@ export function appointmentListSql(query: AppointmentListQuery): Prisma.Sql {
   ORDER BY a.starts_at, a.id`;
 }
 
-/** A list row as the Appointment payload, field for field as toAppointment() writes it for a single read. */
+/** A list row as the Appointment payload: the one place the payload's fields are picked (toAppointment() uses it too). */
 export function listRowToAppointment(row: AppointmentListRow): Appointment {
   return {
     id: row.id,

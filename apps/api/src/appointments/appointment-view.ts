@@ -3,6 +3,7 @@ import type { Appointment } from '@ims/contracts';
 import type { Prisma } from '@ims/prisma';
 import { isoInZone } from '../common/time/iso-in-zone';
 import { scheduleName } from './conflict-lookup';
+import { listRowToAppointment } from './appointment-list-sql';
 
 /** What an Appointment payload needs from the database, loaded with the appointment in one query. */
 export const APPOINTMENT_INCLUDE = {
@@ -28,29 +29,16 @@ export function localStartColumn(instant: Date, timeZone: string): Date {
 /** `local_start` back to `YYYY-MM-DDTHH:MM` (no offset: it is a wall-clock time, meaningful with `timeZone`). */
 export const localStartText = (column: Date): string => column.toISOString().slice(0, 16);
 
+/** A row read with APPOINTMENT_INCLUDE as the payload: the names resolved, then the list's one mapping of the fields. */
 export function toAppointment(row: AppointmentRow): Appointment {
-  return {
-    id: row.id,
-    version: row.version,
-    clinicId: row.clinicId,
-    patientId: row.patientId,
-    clinicianId: row.clinicianId,
-    roomId: row.roomId,
-    appointmentTypeId: row.appointmentTypeId,
-    planId: row.planId,
-    seriesId: row.seriesId,
-    startsAt: isoInZone(row.startsAt, row.timeZone),
-    endsAt: isoInZone(row.endsAt, row.timeZone),
+  return listRowToAppointment({
+    ...row,
+    startsAtMs: row.startsAt.getTime(),
+    endsAtMs: row.endsAt.getTime(),
     localStart: localStartText(row.localStart),
-    timeZone: row.timeZone,
-    status: row.status,
-    cancelReason: row.cancelReason,
-    lateCancellation: row.lateCancellation,
-    overrideReason: row.overrideReason,
-    notes: row.notes,
     patientName: scheduleName(row.patient),
     clinicianName: row.clinician.displayName,
     appointmentTypeName: row.appointmentType.name,
     roomName: row.room?.name ?? null,
-  };
+  });
 }
